@@ -1,0 +1,1 @@
+"""careglot's extraction stage: sources -> abbreviations, term candidates and statements."""

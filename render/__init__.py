@@ -1,0 +1,1 @@
+"""careglot's downstream stage: leaflet definitions, gettext catalogs, translation QA, HTML/PDF."""

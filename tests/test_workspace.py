@@ -1,0 +1,105 @@
+"""Workspace discovery, --workspace, init, the command line's contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careglot.workspace import find_workspace, load_workspace
+
+
+def test_discovery_walks_up_like_git(workspace_copy: Path, run_cli) -> None:
+    nested = workspace_copy / "leaflets" / "drafts"
+    nested.mkdir(parents=True)
+    result = run_cli("sources", cwd=nested)
+    assert result.code == 0, result.err
+    assert "5 sources valid" in result.out
+    assert find_workspace(nested) == workspace_copy.resolve()
+
+
+def test_workspace_option_overrides_discovery(workspace_copy: Path, tmp_path: Path, run_cli) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert run_cli("sources", cwd=elsewhere).code == 2
+    result = run_cli("--workspace", str(workspace_copy / "sources" / ".."), "sources", "--json", cwd=elsewhere)
+    assert result.code == 0, result.err
+    assert '"id": "brainhelpdesk-ms-stemcells"' in result.out
+
+
+def test_no_workspace_is_a_one_line_error(tmp_path: Path, run_cli) -> None:
+    result = run_cli("sources", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.count("\n") == 1
+    assert result.err.startswith("careglot: error: no careglot.yaml found")
+    assert "Traceback" not in result.err
+
+
+def test_init_creates_valid_empty_workspace(tmp_path: Path, run_cli) -> None:
+    target = tmp_path / "new"
+    result = run_cli("init", str(target), cwd=tmp_path)
+    assert result.code == 0, result.err
+    workspace = load_workspace(target)
+    assert workspace.target_locales == ("nl_BE", "fr_BE", "de_BE", "en")
+    assert workspace.source_locale == "en"
+    listed = run_cli("sources", cwd=target)
+    assert listed.code == 0
+    assert "0 sources valid" in listed.out
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path, run_cli) -> None:
+    target = tmp_path / "new"
+    assert run_cli("init", str(target), cwd=tmp_path).code == 0
+    (target / "glossary.yaml").write_text("concepts: [] # curated\n", encoding="utf-8")
+    result = run_cli("init", str(target), cwd=tmp_path)
+    assert result.code == 2
+    assert "already exists" in result.err
+    assert (target / "glossary.yaml").read_text(encoding="utf-8") == "concepts: [] # curated\n"
+
+
+def test_init_refuses_a_folder_with_a_glossary(tmp_path: Path, run_cli) -> None:
+    (tmp_path / "glossary.yaml").write_text("concepts: []\n", encoding="utf-8")
+    result = run_cli("init", str(tmp_path), cwd=tmp_path)
+    assert result.code == 2
+    assert not (tmp_path / "careglot.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("target_locales: [nl_BE, xx_YY]\n", "careglot.yaml:1: unknown locale 'xx_YY'"),
+        ("target_locales: [nl-be]\n", "careglot.yaml:1: invalid locale code 'nl-be'"),
+        ("output: ../../elsewhere\n", "careglot.yaml:1: output path '../../elsewhere' must stay inside"),
+        ("colour: blue\n", "careglot.yaml:1: unknown field 'colour'"),
+    ],
+)
+def test_bad_workspace_file(tmp_path: Path, run_cli, content: str, expected: str) -> None:
+    (tmp_path / "careglot.yaml").write_text(content, encoding="utf-8")
+    result = run_cli("sources", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.strip() == f"careglot: error: {expected}" or expected in result.err
+
+
+def test_help_lists_only_real_commands_with_examples(run_cli) -> None:
+    result = run_cli("--help")
+    assert result.code == 0
+    assert "examples:" in result.out
+    from careglot.cli import build_parser
+
+    parser = build_parser()
+    subactions = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    for name, sub in subactions[0].choices.items():
+        assert sub.epilog and sub.epilog.startswith("example: careglot "), name
+        assert sub.get_default("handler") is not None, name
+
+
+def test_version(run_cli) -> None:
+    result = run_cli("--version")
+    assert result.code == 0
+    assert result.out.startswith("careglot ")
+
+
+def test_usage_error_exits_2(run_cli) -> None:
+    result = run_cli("no-such-command")
+    assert result.code == 2
+    assert "careglot: error:" in result.err
