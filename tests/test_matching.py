@@ -1,0 +1,171 @@
+"""The term matcher: whole words, longest first, per-term case, accents and inflection."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.matching import TermMatcher
+from glossary.model import Concept, Glossary, Term
+
+
+def _concept(cid: str, **terms: list[tuple[str, str]]) -> Concept:
+    """``_concept("ms", en=[("MS", "abbreviation")])`` -> a Concept with those terms."""
+    return Concept(cid, terms={lang: [Term(text, lang, type=kind) for text, kind in items]
+                               for lang, items in terms.items()})
+
+
+GLOSSARY = Glossary([
+    _concept("sct", en=[("stem cell transplantation", "full-form")], nl=[("stamceltransplantatie", "full-form")],
+             fr=[("greffe de cellules souches", "full-form")], de=[("Stammzelltransplantation", "full-form")]),
+    _concept("stem-cell", en=[("stem cell", "full-form")], nl=[("stamcel", "full-form")],
+             fr=[("cellule souche", "full-form")], de=[("Stammzelle", "full-form")]),
+    _concept("transplant", nl=[("transplantatie", "full-form")], de=[("Transplantation", "full-form")]),
+    _concept("hsc", fr=[("cellule souche hématopoïétique", "full-form")]),
+    _concept("ms", en=[("multiple sclerosis", "full-form"), ("MS", "abbreviation")],
+             nl=[("multiple sclerose", "full-form"), ("MS", "abbreviation")],
+             fr=[("sclérose en plaques", "full-form"), ("SEP", "abbreviation")]),
+    _concept("atmp", nl=[("ATMP", "abbreviation")], fr=[("ATMP", "abbreviation")], en=[("ATMP", "abbreviation")]),
+    _concept("famhp", fr=[("AFMPS", "abbreviation"), ("agence fédérale", "full-form")]),
+    _concept("therapy", nl=[("therapie", "full-form")], en=[("therapy", "full-form")]),
+    _concept("organ", nl=[("orgaan", "full-form")]),
+    _concept("cell", nl=[("cel", "full-form")], fr=[("cellule", "full-form")], en=[("cell", "full-form")]),
+    _concept("drug", nl=[("geneesmiddel", "full-form")], fr=[("produit médical", "full-form")]),
+    _concept("hospital", fr=[("hôpital", "full-form")], nl=[("ziekenhuis", "full-form")]),
+    _concept("tree", nl=[("boom", "full-form")]),
+    _concept("bottle", nl=[("fles", "full-form")]),
+])
+
+
+def found(lang: str, text: str) -> list[tuple[str, str]]:
+    return [(m.concept_id, m.surface) for m in TermMatcher.build(GLOSSARY, lang).find(text)]
+
+
+def test_longest_match_wins_and_shorter_overlaps_are_dropped() -> None:
+    assert found("en", "A stem cell transplantation helps.") == [("sct", "stem cell transplantation")]
+
+
+def test_whole_words_only() -> None:
+    assert found("en", "Cellular therapyx and a cellphone.") == []
+
+
+def test_english_plurals_and_possessive() -> None:
+    assert found("en", "Stem cells, stem cell transplantations and therapies.") == [
+        ("stem-cell", "Stem cells"), ("sct", "stem cell transplantations"), ("therapy", "therapies")]
+    assert found("en", "the therapy's effect") == [("therapy", "therapy's")]
+
+
+def test_english_abbreviation_plural() -> None:
+    assert found("en", "Two ATMPs and ATMP's.") == [("atmp", "ATMPs"), ("atmp", "ATMP's")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "The pulse lasts 30 ms."), ("nl", "Na 30 ms stopt het."),
+                                            ("fr", "Une sep est rare.")])
+def test_case_sensitive_abbreviation_ignores_lowercase(lang: str, text: str) -> None:
+    assert found(lang, text) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [("en", "People with MS.", "MS"),
+                                                       ("nl", "Mensen met MS.", "MS"),
+                                                       ("fr", "Les personnes avec la SEP.", "SEP")])
+def test_case_sensitive_abbreviation_matches_exact_case(lang: str, text: str, surface: str) -> None:
+    assert found(lang, text) == [("ms", surface)]
+
+
+def test_case_insensitive_full_form() -> None:
+    assert found("en", "MULTIPLE SCLEROSIS and Multiple Sclerosis") == [("ms", "MULTIPLE SCLEROSIS"),
+                                                                        ("ms", "Multiple Sclerosis")]
+
+
+def test_accent_sensitive() -> None:
+    assert found("fr", "cellule souche hematopoietique") == [("stem-cell", "cellule souche")]
+    assert found("fr", "cellule souche hématopoïétique") == [("hsc", "cellule souche hématopoïétique")]
+
+
+@pytest.mark.parametrize(("text", "concept", "surface"), [
+    ("les cellules", "cell", "cellules"),
+    ("des cellules souches", "stem-cell", "cellules souches"),
+    ("les cellules souches hématopoïétiques", "hsc", "cellules souches hématopoïétiques"),
+    ("des greffes de cellules souches", "sct", "greffes de cellules souches"),
+    ("des produits médicaux", "drug", "produits médicaux"),
+    ("les hôpitaux", "hospital", "hôpitaux"),
+])
+def test_french_plurals(text: str, concept: str, surface: str) -> None:
+    assert found("fr", text) == [(concept, surface)]
+
+
+@pytest.mark.parametrize("text", ["l'AFMPS", "l’AFMPS", "L'AFMPS"])
+def test_french_elision_before_abbreviation(text: str) -> None:
+    assert found("fr", f"Selon {text}, non.") == [("famhp", "AFMPS")]
+
+
+@pytest.mark.parametrize("text", ["d'ATMP", "d’ATMP"])
+def test_french_elision_de(text: str) -> None:
+    assert found("fr", f"un usage {text}") == [("atmp", "ATMP")]
+
+
+def test_french_elided_article_inside_term() -> None:
+    glossary = Glossary([_concept("agency", fr=[("la agence", "full-form")])])
+    assert [m.surface for m in TermMatcher.build(glossary, "fr").find("voir l’agence")] == ["l’agence"]
+
+
+@pytest.mark.parametrize(("text", "concept", "surface"), [
+    ("twee stamcellen", "stem-cell", "stamcellen"),          # consonant doubling
+    ("de cellen", "cell", "cellen"),
+    ("nieuwe therapieën", "therapy", "therapieën"),          # -ie -> -ieën
+    ("twee organen", "organ", "organen"),                    # vowel undoubling
+    ("de geneesmiddelen", "drug", "geneesmiddelen"),         # -en
+    ("twee ziekenhuizen", "hospital", "ziekenhuizen"),       # s -> z
+    ("de ATMP's", "atmp", "ATMP's"),                          # apostrophe plural of an abbreviation
+    ("de ATMP’s", "atmp", "ATMP’s"),
+    ("twee therapies", "therapy", "therapies"),              # -s
+    ("een celletje", "cell", "celletje"),                    # -etje with doubling
+    ("een boompje", "tree", "boompje"),                      # -pje
+    ("een flesje", "bottle", "flesje"),                      # -je
+    ("een therapietje", "therapy", "therapietje"),           # -tje
+    ("kleine celletjes", "cell", "celletjes"),               # diminutive plural
+])
+def test_dutch_inflection(text: str, concept: str, surface: str) -> None:
+    assert found("nl", text) == [(concept, surface)]
+
+
+def test_dutch_compound_head() -> None:
+    assert found("nl", "niertransplantaties") == [("transplant", "transplantaties")]
+    assert found("nl", "stamceltransplantaties") == [("sct", "stamceltransplantaties")]
+
+
+def test_dutch_hyphenated_compound() -> None:
+    assert found("nl", "een autologe-stamceltransplantatie") == [("sct", "stamceltransplantatie")]
+
+
+def test_short_terms_and_abbreviations_are_not_compound_heads() -> None:
+    assert found("nl", "spiercel") == []
+    assert found("nl", "ATMS") == []
+
+
+def test_german_light_inflection_and_compound() -> None:
+    assert found("de", "Stammzellen und Stammzelltransplantationen") == [
+        ("stem-cell", "Stammzellen"), ("sct", "Stammzelltransplantationen")]
+    assert found("de", "Nierentransplantation") == [("transplant", "transplantation")]
+
+
+def test_offsets_index_the_original_text() -> None:
+    text = "Bij MS helpt\u00a0een stamceltransplantatie."
+    for match in TermMatcher.build(GLOSSARY, "nl").find(text):
+        assert text[match.start:match.end] == match.surface
+
+
+def test_ambiguous_term_yields_each_concept() -> None:
+    glossary = Glossary([_concept("ms", en=[("MS", "abbreviation")]), _concept("mitral", en=[("MS", "abbreviation")])])
+    assert [m.concept_id for m in TermMatcher.build(glossary, "en").find("MS")] == ["ms", "mitral"]
+
+
+def test_build_is_cached_and_notices_edits() -> None:
+    glossary = Glossary([_concept("cell", en=[("cell", "full-form")])])
+    first = TermMatcher.build(glossary, "en")
+    assert TermMatcher.build(glossary, "en_GB") is first
+    glossary.concepts[0].terms["en"][0].text = "cytocell"
+    assert [m.surface for m in TermMatcher.build(glossary, "en").find("a cytocell")] == ["cytocell"]
+
+
+def test_empty_glossary_finds_nothing() -> None:
+    assert TermMatcher.build(Glossary([]), "nl").find("stamcel") == []
