@@ -59,10 +59,15 @@ class Concept:
     sources: list[str] = field(default_factory=list)
     domain: str | None = None
     line: int = 0
+    lang_lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def languages(self) -> list[str]:
         return list(self.terms)
+
+    def lang_line(self, lang: str) -> int:
+        """Line where ``lang`` is introduced (its key under ``terms``), else the concept's line."""
+        return self.lang_lines.get(lang, self.line)
 
     def terms_in(self, lang: str) -> list[Term]:
         return self.terms.get(lang, [])
@@ -92,6 +97,8 @@ class Glossary:
 
     concepts: list[Concept] = field(default_factory=list)
     path: Path | None = None
+    _index: dict[str, Concept] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
@@ -100,10 +107,21 @@ class Glossary:
         return len(self.concepts)
 
     def get(self, concept_id: str) -> Concept | None:
+        """The concept with ``concept_id`` (the first if ids repeat), through an id index."""
+        if self._indexed != len(self.concepts):
+            self.reindex()
+        found = self._index.get(concept_id)
+        if found is not None and found.id != concept_id:
+            self.reindex()
+            found = self._index.get(concept_id)
+        return found
+
+    def reindex(self) -> None:
+        """Rebuild the id index (needed only after replacing concepts in place)."""
+        self._index = {}
         for concept in self.concepts:
-            if concept.id == concept_id:
-                return concept
-        return None
+            self._index.setdefault(concept.id, concept)
+        self._indexed = len(self.concepts)
 
     @property
     def languages(self) -> list[str]:
