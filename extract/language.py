@@ -1,0 +1,51 @@
+"""Cheap language identification for en, nl, fr and de from function words and letters.
+
+Closed-class words are the most reliable short-text signal; words shared between the
+languages ("in", "is", "de", "die") are left out, and a few spellings (Dutch "ij",
+French accents, German "ß"/umlauts) add weight. Too little evidence gives ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from extract.tokens import LANGUAGES, STOPWORDS
+
+MIN_EVIDENCE = 3.0
+MIN_MARGIN = 2.0
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_HINTS = {
+    "nl": re.compile(r"ij|aa|oe|ui"),
+    "fr": re.compile(r"[éèêàçù]|eau|oux"),
+    "de": re.compile(r"[äöüß]|sch|tz"),
+}
+_HINT_WEIGHT = 0.25
+
+
+@lru_cache(maxsize=1)
+def _distinctive() -> dict[str, frozenset[str]]:
+    """Each language's function words that no other language in the set also has."""
+    counts = Counter(word for lang in LANGUAGES for word in STOPWORDS[lang])
+    return {lang: frozenset(w for w in STOPWORDS[lang] if counts[w] == 1 and len(w) > 1) for lang in LANGUAGES}
+
+
+def scores(text: str) -> dict[str, float]:
+    """Evidence per language: distinctive function words plus a little for typical spellings."""
+    words = _WORD.findall(text.lower())
+    distinctive = _distinctive()
+    result = {lang: float(sum(1 for w in words if w in distinctive[lang])) for lang in LANGUAGES}
+    lowered = text.lower()
+    for lang, hint in _HINTS.items():
+        result[lang] += _HINT_WEIGHT * min(len(hint.findall(lowered)), 8)
+    return result
+
+
+def identify(text: str) -> str | None:
+    """The language of ``text`` (en, nl, fr, de), or None when the evidence is too thin."""
+    ranked = sorted(scores(text).items(), key=lambda item: -item[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < MIN_EVIDENCE or top < MIN_MARGIN * second:
+        return None
+    return best
