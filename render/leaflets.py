@@ -83,26 +83,24 @@ class Leaflet:
 def load_leaflet(path: str | os.PathLike[str], known_source_ids: Collection[str]) -> Leaflet:
     """Load and validate one leaflet file."""
     file = Path(path)
-    data = load_yaml(file)
+    try:
+        data = load_yaml(file)
+    except ValueError as exc:  # PyYAML's timestamp constructor on impossible dates like 2026-13-01
+        raise InputError(f"malformed YAML: {exc}", file) from exc
     reader = _Reader(file, set(known_source_ids))
     return reader.leaflet(data)
 
 
 def load_leaflets(directory: str | os.PathLike[str], known_source_ids: Collection[str]) -> list[Leaflet]:
-    """Load every ``*.yaml`` leaflet in ``directory`` (sorted by name); statement ids are unique across all."""
+    """Load every ``*.yaml`` leaflet in ``directory``, sorted by file name.
+
+    Statement ids are unique across leaflets by construction: each is unique within its
+    leaflet and starts with the leaflet id, which equals the (unique) file name stem.
+    """
     folder = Path(directory)
     if not folder.is_dir():
         raise InputError("leaflets folder not found", folder)
-    leaflets = [load_leaflet(file, known_source_ids) for file in sorted(folder.glob("*.yaml"))]
-    seen: dict[str, tuple[Path, int]] = {}
-    for leaflet in leaflets:
-        for statement in leaflet.statements():
-            if statement.id in seen:
-                other, line = seen[statement.id]
-                raise InputError(f"duplicate statement id {statement.id!r} (also in {other}:{line})",
-                                 leaflet.path, statement.line)
-            seen[statement.id] = (leaflet.path, statement.line)
-    return leaflets
+    return [load_leaflet(file, known_source_ids) for file in sorted(folder.glob("*.yaml"))]
 
 
 def normalise_space(text: str) -> str:

@@ -69,7 +69,8 @@ def _validate(args: argparse.Namespace) -> int:
         print("no leaflets found")
         return 0
     count = sum(len(list(leaflet.statements())) for leaflet in leaflets)
-    print(f"{len(leaflets)} leaflets valid: {', '.join(leaflet.id for leaflet in leaflets)} "
+    noun = "leaflet" if len(leaflets) == 1 else "leaflets"
+    print(f"{len(leaflets)} {noun} valid: {', '.join(leaflet.id for leaflet in leaflets)} "
           f"({count} statements)")
     return 0
 
