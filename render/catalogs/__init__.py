@@ -1,0 +1,1 @@
+"""gettext catalogs: reading, merging, writing and compiling the translators' .po files."""
