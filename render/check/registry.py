@@ -1,0 +1,81 @@
+"""Checks, their registry, and what they look at and report.
+
+A check is a plain function registered with :func:`check` under a stable id and a
+severity; the first line of its docstring is the one-line description ``careglot check
+--list`` prints. Entry checks see one :class:`Unit` (a msgid/msgstr pair; each plural form
+is its own unit) and return problems; catalog checks see every unit of a catalog in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from render.check.context import CheckContext, Unit
+
+ERROR, WARNING = "error", "warning"
+SEVERITIES = (ERROR, WARNING)
+
+# What a check reports about one unit: (message, concept id or None).
+Problem = tuple[str, "str | None"]
+NO_PROBLEMS: tuple[Problem, ...] = ()
+EntryFunction = Callable[["Unit", "CheckContext"], Sequence[Problem]]
+CatalogFunction = Callable[[Sequence["Unit"], "CheckContext"], Sequence[tuple["Unit", Problem]]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check."""
+
+    id: str
+    severity: str
+    function: Any
+    catalog_wide: bool = False
+    languages: tuple[str, ...] | None = None
+
+    @property
+    def description(self) -> str:
+        doc = (self.function.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one catalog entry (the JSON output's ``findings`` items)."""
+
+    path: str
+    line: int
+    msgctxt: str | None
+    msgid: str
+    check: str
+    severity: str
+    message: str
+    concept: str | None = None
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def check(check_id: str, severity: str, *, catalog_wide: bool = False,
+          languages: tuple[str, ...] | None = None) -> Callable[[Any], Any]:
+    """Register the decorated function as check ``check_id`` (``languages``: only for those)."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r}")
+
+    def register(function: Any) -> Any:
+        if check_id in REGISTRY:
+            raise ValueError(f"check {check_id!r} registered twice")
+        REGISTRY[check_id] = Check(check_id, severity, function, catalog_wide, languages)
+        return function
+
+    return register
+
+
+def all_checks() -> list[Check]:
+    """Every registered check, in registration order."""
+    import render.check.entry_checks
+    import render.check.glossary_checks  # noqa: F401  (importing registers the checks)
+
+    return list(REGISTRY.values())
