@@ -51,6 +51,7 @@ def test_yaml_keeps_lines() -> None:
         ("a: &x [1]\nb: *x\n", "f.yaml:2: malformed YAML: YAML aliases are not allowed"),
         ("a: 1\na: 2\n", "f.yaml:2: malformed YAML: duplicate key 'a'"),
         ("a: !!python/object:os.system x\n", "f.yaml:1: malformed YAML"),
+        ("a: 1\nreviewed: 2026-13-01\n", "f.yaml:2: malformed YAML: invalid date '2026-13-01'"),
     ],
 )
 def test_yaml_refuses_unsafe_or_ambiguous_input(text: str, message: str) -> None:
