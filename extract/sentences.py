@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _NEVER_END = {
-    "en": "e.g. i.e. eg. ie. dr. drs. mr. mrs. ms. prof. st. vs. v. no. nos. vol. fig. figs. approx. incl. "
+    "en": "e.g. i.e. eg. ie. dr. drs. mr. mrs. prof. st. vs. v. no. nos. vol. fig. figs. approx. incl. "
           "cf. resp. dept. univ. jr. sr. ca. c. al. ed. eds. est. min. max. ref. refs. p. pp. ch. sec.",
     "nl": "bijv. bv. o.a. d.w.z. m.a.w. i.p.v. m.b.t. t.o.v. z.g.a.s. zgn. ca. dr. drs. prof. dhr. mevr. "
           "mr. ir. ing. nr. blz. vgl. resp. incl. excl. ong. art. e.a. t.a.v. i.v.m. a.u.b. o.b.v. p. st.",

@@ -34,6 +34,7 @@ BOILERPLATE = re.compile(
       \bfree\ quote\b | \bfree\ webinar\b | \bclick\ here\b | \bcontact\ us\b | \bsign\ up\b |
       \bfor\ informational\ purposes\ only\b | \bdo\ not\ endorse\b | \bstrictly\ at\ your\ own\ risk\b |
       \bno\ representations\ or\ warranties\b | \bbecome\ a\ certified\b | \bplease\ visit\b |
+      \bstay\ informed\b | \bthis\ article\ (?:provides|gives|describes|explains)\b |
       \blees\ (?:verder|meer)\b | \bmeer\ (?:lezen|informatie)\ (?:op|via)\b | \bklik\ hier\b
     """)
 

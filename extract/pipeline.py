@@ -1,0 +1,92 @@
+"""Run the whole extraction: read sources, then abbreviations, term candidates and statements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.abbreviations import Abbreviation, UndefinedAbbreviation, find_abbreviations
+from extract.blocks import Document, Notice
+from extract.manifest import Source
+from extract.readers import read_path, read_source
+from extract.statements import Statement, extract_statements
+from extract.terms import TermCandidate, term_candidates
+from glossary.matching import TermMatcher
+from glossary.model import Glossary
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ExtractionResult:
+    """What ``careglot extract`` found in a set of sources, in source order."""
+
+    abbreviations: list[Abbreviation] = field(default_factory=list)
+    undefined_abbreviations: list[UndefinedAbbreviation] = field(default_factory=list)
+    terms: list[TermCandidate] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    bytes_read: int = 0
+
+
+def read_inputs(inputs: Sequence[Source | Path], *, root: Path | None = None, lang: str | None = None,
+                progress: Progress | None = None) -> list[Document]:
+    """Read manifest sources and plain paths into documents (``lang`` applies to plain paths)."""
+    documents = []
+    for done, item in enumerate(inputs, start=1):
+        if isinstance(item, Source):
+            documents.append(read_source(item, root))
+        else:
+            documents.append(read_path(item, root, lang))
+        if progress is not None:
+            progress(done, len(inputs), documents[-1].source)
+    return documents
+
+
+def extract(documents: Sequence[Document], glossary: Glossary | None = None, *,
+            min_term_count: int = 1) -> ExtractionResult:
+    """Abbreviations and statements per document; term candidates per language over all of them."""
+    result = ExtractionResult()
+    matchers: dict[str, TermMatcher] = {}
+
+    def matcher(lang: str) -> TermMatcher | None:
+        if glossary is None:
+            return None
+        if lang not in matchers:
+            matchers[lang] = TermMatcher.build(glossary, lang)
+        return matchers[lang]
+
+    def concepts(text: str, lang: str) -> list[str]:
+        found = matcher(lang)
+        return [match.concept_id for match in found.find(text)] if found else []
+
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for document in documents:
+        result.sources.append(document.source)
+        result.notices.extend(document.notices)
+        result.bytes_read += document.size
+        defined, undefined = find_abbreviations(document.blocks)
+        result.abbreviations.extend(defined)
+        result.undefined_abbreviations.extend(undefined)
+        result.statements.extend(extract_statements(document, concepts))
+        for block in document.blocks:
+            if not block.foreign:
+                texts.setdefault(block.lang, []).append((document.source, block.text))
+    for lang, sentences in texts.items():
+        known = [term.text for concept in glossary or () for term in concept.terms_in(lang)]
+        candidates = term_candidates(sentences, lang, glossary_terms=known, min_count=min_term_count)
+        result.terms.extend(_mark_known(candidates, matcher(lang)))
+    return result
+
+
+def _mark_known(candidates: list[TermCandidate], matcher: TermMatcher | None) -> list[TermCandidate]:
+    """A candidate is in the glossary when a glossary term (in any inflection) spans all of it."""
+    if matcher is None:
+        return candidates
+    for candidate in candidates:
+        if not candidate.in_glossary:
+            candidate.in_glossary = any(m.start == 0 and m.end == len(candidate.term)
+                                        for m in matcher.find(candidate.term))
+    return candidates
