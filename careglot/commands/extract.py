@@ -10,10 +10,11 @@ from careglot.cli import workspace_from
 from careglot.usage import leaflet_usage
 from careglot.workspace import Workspace
 from extract.blocks import Document
-from extract.manifest import Source, load_manifest, validate_language
+from extract.manifest import Source, load_manifest
 from extract.output import FORMATS, to_json, to_table, to_yaml
 from extract.pipeline import ExtractionResult, extract, read_inputs
 from extract.readers import expand_paths
+from extract.tokens import LANGUAGES
 from glossary.errors import UsageError, WorkspaceError
 from glossary.fsutil import atomic_write
 from glossary.loader import load_glossary
@@ -45,7 +46,9 @@ def _extract(args: argparse.Namespace) -> int:
     if args.paths and args.source:
         raise UsageError("give either PATHs or --source, not both")
     workspace = _optional_workspace(args)
-    lang = validate_language(args.lang, "--lang", None) if args.lang else None
+    lang = args.lang
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     sources = load_manifest(workspace.sources_manifest) if workspace else []
     inputs: list[Source | Path]
     if args.paths:
