@@ -1,0 +1,230 @@
+"""Serialise a catalog exactly as GNU gettext (``msgcat``, ``msgmerge``) writes it.
+
+Same comment order, ``#,`` flag order, ``#:`` wrapping, string escapes and line
+wrapping at 79 columns (see :mod:`render.catalogs.linebreak`), obsolete entries last
+with their previous msgid as ``#~|``. A catalog GNU ``msgcat`` leaves unchanged is
+written back byte-identical after a load and save with nothing changed, so translators
+never see spurious diffs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polib
+
+from render.catalogs.linebreak import BREAK_PROHIBITED, width_breaks
+
+PAGE_WIDTH = 79
+_NO_WRAP_WIDTH = 2**31 - 1
+_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+# GNU gettext 0.21 format_language[] order: how "#," lists format flags.
+_FORMATS = ("c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
+            "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
+            "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
+            "php", "gcc-internal", "gfc-internal", "ycp")
+_FORMAT_RANK = {name: rank for rank, name in enumerate(_FORMATS)}
+_RANGE = re.compile(r"^range:\s*(\d+)\.\.(\d+)$")
+
+
+def write_po(catalog: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
+    """The whole catalog as GNU gettext would write it."""
+    blocks: list[list[str]] = []
+    header = _header_block(catalog, page_width)
+    pending_comments: list[str] = []
+    if header is not None:
+        blocks.append(header)
+    elif catalog.header:
+        pending_comments = catalog.header.split("\n")  # polib parked the first entry's comments
+    for entry in catalog:
+        if not entry.obsolete:
+            lines = _entry_lines(entry, page_width, obsolete=False)
+            if pending_comments:
+                lines = [_comment("#", text) for text in pending_comments] + lines
+                pending_comments = []
+            blocks.append(lines)
+    for entry in catalog:
+        if entry.obsolete and _first_msgstr(entry) != "":
+            blocks.append(_entry_lines(entry, page_width, obsolete=True))
+    return "\n".join("".join(line + "\n" for line in block) for block in blocks)
+
+
+def _header_block(catalog: polib.POFile, page_width: int) -> list[str] | None:
+    original: polib.POEntry | None = getattr(catalog, "header_entry", None)
+    if original is None and not catalog.metadata:
+        return None
+    msgstr = header_msgstr(catalog)
+    entry = polib.POEntry(msgid="", msgstr=msgstr)
+    if original is not None:
+        entry.comment = original.comment
+        entry.occurrences = list(original.occurrences)
+        entry.flags = [flag for flag in original.flags if flag != "fuzzy"]
+        entry.previous_msgid = original.previous_msgid
+    fuzzy = catalog.metadata_is_fuzzy
+    if fuzzy and (not isinstance(fuzzy, list) or "fuzzy" in fuzzy):
+        entry.flags.insert(0, "fuzzy")
+    comments = catalog.header.split("\n") if catalog.header else []
+    if original is not None and original.tcomment:
+        comments += original.tcomment.split("\n")
+    entry.tcomment = "\n".join(comments) if comments else ""
+    return _entry_lines(entry, page_width, obsolete=False, tcomment_lines=comments)
+
+
+def header_msgstr(catalog: polib.POFile) -> str:
+    """The header msgstr: the original text when the metadata is unchanged, else rebuilt."""
+    original: polib.POEntry | None = getattr(catalog, "header_entry", None)
+    if original is not None and _parse_metadata(original.msgstr) == dict(catalog.metadata):
+        return str(original.msgstr)
+    return "".join(f"{name}: {value}\n" for name, value in catalog.metadata.items())
+
+
+def _parse_metadata(msgstr: str) -> dict[str, str]:
+    """The metadata polib derives from a header msgstr (same algorithm as polib)."""
+    metadata: dict[str, str] = {}
+    key: str | None = None
+    for line in msgstr.splitlines():
+        name, colon, value = line.partition(":")
+        if colon:
+            key = name
+            metadata[key] = value.strip()
+        elif key is not None:
+            metadata[key] += "\n" + line.strip()
+    return metadata
+
+
+def _first_msgstr(entry: polib.POEntry) -> str:
+    if entry.msgid_plural:
+        return str(entry.msgstr_plural.get(0, ""))
+    return str(entry.msgstr)
+
+
+def _entry_lines(entry: polib.POEntry, page_width: int, *, obsolete: bool,
+                 tcomment_lines: list[str] | None = None) -> list[str]:
+    lines: list[str] = []
+    if tcomment_lines is None:
+        tcomment_lines = entry.tcomment.split("\n") if entry.tcomment else []
+    lines += [_comment("#", text) for text in tcomment_lines]
+    if entry.comment:
+        lines += [_comment("#.", text) for text in entry.comment.split("\n")]
+    lines += _references(entry.occurrences, page_width)
+    flags, do_wrap = _flags(entry)
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    width = page_width if do_wrap else _NO_WRAP_WIDTH
+    previous = "#~| " if obsolete else "#| "
+    for name in ("msgctxt", "msgid", "msgid_plural"):
+        value = getattr(entry, f"previous_{name}", None)
+        if value is not None:
+            lines += wrap_string(previous, name, value, width)
+    prefix = "#~ " if obsolete else ""
+    if entry.msgctxt is not None:
+        lines += wrap_string(prefix, "msgctxt", entry.msgctxt, width)
+    lines += wrap_string(prefix, "msgid", entry.msgid, width)
+    if entry.msgid_plural:
+        lines += wrap_string(prefix, "msgid_plural", entry.msgid_plural, width)
+        for index in sorted(entry.msgstr_plural):
+            lines += wrap_string(prefix, f"msgstr[{index}]", entry.msgstr_plural[index], width)
+    else:
+        lines += wrap_string(prefix, "msgstr", entry.msgstr, width)
+    return lines
+
+
+def _comment(marker: str, text: str) -> str:
+    return f"{marker} {text}" if text else marker
+
+
+def _references(occurrences: list[tuple[str, str]], page_width: int) -> list[str]:
+    if not occurrences:
+        return []
+    lines, current, column = [], "#:", 2
+    for file, line in occurrences:
+        while file.startswith("./"):
+            file = file[2:]
+        text = f"{file}:{line}" if line else file
+        length = len(text.encode("utf-8")) + 1
+        if column > 2 and column + length > page_width:
+            lines.append(current)
+            current, column = "#:", 2
+        current += " " + text
+        column += length
+    lines.append(current)
+    return lines
+
+
+def _flags(entry: polib.POEntry) -> tuple[list[str], bool]:
+    """The ``#,`` flags in GNU order, and whether strings are wrapped."""
+    formats: dict[str, str] = {}
+    ranges: list[str] = []
+    others: list[str] = []
+    do_wrap = True
+    fuzzy = False
+    for flag in entry.flags:
+        flag = flag.strip()
+        name = flag.removeprefix("no-").removesuffix("-format")
+        if flag == "fuzzy":
+            fuzzy = True
+        elif flag in ("wrap", "no-wrap"):
+            do_wrap = flag == "wrap"
+        elif flag.endswith("-format") and name in _FORMAT_RANK:
+            formats[name] = flag
+        elif _RANGE.match(flag):
+            low, high = _RANGE.match(flag).groups()  # type: ignore[union-attr]
+            ranges = [f"range: {int(low)}..{int(high)}"]
+        elif flag and flag not in others:
+            others.append(flag)
+    result = ["fuzzy"] if fuzzy and _first_msgstr(entry) != "" else []
+    result += [formats[name] for name in sorted(formats, key=_FORMAT_RANK.__getitem__)]
+    result += ranges
+    if not do_wrap:
+        result.append("no-wrap")
+    return result + others, do_wrap
+
+
+def wrap_string(prefix: str, keyword: str, value: str, page_width: int = PAGE_WIDTH) -> list[str]:
+    """``keyword "value"`` as GNU ``wrap()`` lays it out, one list item per output line."""
+    portions = re.findall(r"[^\n]*\n|[^\n]+", value)
+    if not portions:
+        return [f'{prefix}{keyword} ""']
+    lines: list[str] = []
+    first_line = True
+    indent_after_break = len(prefix) + 1
+    width = page_width - 1 - indent_after_break
+    for number, portion in enumerate(portions):
+        text, overrides = _escape(portion)
+        last_portion = number == len(portions) - 1
+        start = (len(prefix) + len(keyword) + 2 if first_line else len(prefix) + 1) - indent_after_break
+        breaks = width_breaks(text, width, start, overrides)
+        if first_line and (not last_portion or start > width or any(breaks)):
+            lines.append(f'{prefix}{keyword} ""')
+            first_line = False
+            breaks = width_breaks(text, width, 0, overrides)
+        head = f"{prefix}{keyword} " if first_line else prefix
+        first_line = False
+        pieces, begin = [], 0
+        for index, cut in enumerate(breaks):
+            if cut:
+                pieces.append(text[begin:index])
+                begin = index
+        pieces.append(text[begin:])
+        lines.append(f'{head}"{pieces[0]}"')
+        lines += [f'{prefix}"{piece}"' for piece in pieces[1:]]
+    return lines
+
+
+def _escape(portion: str) -> tuple[str, list[int | None]]:
+    """The escaped text of one portion and the per-character break overrides."""
+    chars: list[str] = []
+    overrides: list[int | None] = []
+    for char in portion:
+        escape = _ESCAPES.get(char)
+        if escape is None and char in '\\"':
+            escape = char
+        if escape is None:
+            chars.append(char)
+            overrides.append(None)
+        else:
+            chars += ["\\", escape]
+            overrides += [None, BREAK_PROHIBITED]
+    if portion.endswith("\n"):
+        overrides[-2] = BREAK_PROHIBITED  # never break just before the final "\n"
+    return "".join(chars), overrides
