@@ -64,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parser_for(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The sub-parser of a command group (``careglot leaflets``), or the main parser."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    return parser
+
+
 def _display_path(path: str) -> str:
     try:
         return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else path
@@ -86,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
+        _parser_for(parser, args.command).print_help()
         return EXIT_INPUT
     try:
         return handler(args)

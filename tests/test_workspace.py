@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
+from careglot.cli import build_parser
 from careglot.workspace import find_workspace, load_workspace
 
 
@@ -80,17 +82,34 @@ def test_bad_workspace_file(tmp_path: Path, run_cli, content: str, expected: str
     assert result.err.strip() == f"careglot: error: {expected}" or expected in result.err
 
 
+def _leaf_commands(parser: argparse.ArgumentParser, prefix: str = "") -> list[tuple[str, argparse.ArgumentParser]]:
+    subactions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subactions:
+        return [(prefix.strip(), parser)]
+    leaves = []
+    for name, sub in subactions[0].choices.items():
+        leaves.extend(_leaf_commands(sub, f"{prefix} {name}"))
+    return leaves
+
+
 def test_help_lists_only_real_commands_with_examples(run_cli) -> None:
     result = run_cli("--help")
     assert result.code == 0
     assert "examples:" in result.out
-    from careglot.cli import build_parser
-
-    parser = build_parser()
-    subactions = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
-    for name, sub in subactions[0].choices.items():
+    leaves = _leaf_commands(build_parser())
+    assert len(leaves) >= 2
+    for name, sub in leaves:
         assert sub.epilog and sub.epilog.startswith("example: careglot "), name
         assert sub.get_default("handler") is not None, name
+
+
+def test_group_without_subcommand_shows_its_help(run_cli) -> None:
+    groups = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    group = next(name for name, sub in groups.items() if sub.get_default("handler") is None)
+    result = run_cli(group)
+    assert result.code == 2
+    assert f"careglot {group}" in result.out + result.err
+    assert "Traceback" not in result.err
 
 
 def test_version(run_cli) -> None:
