@@ -113,9 +113,9 @@ def _definitions(block: Block, used: dict[str, UndefinedAbbreviation]) -> list[A
         if long_marker:
             pair = _explicit_long(long_marker.group(1), before, used, stop)
         elif short_marker and short_form(short_marker.group(1)):
-            pair = _long_before(short_marker.group(1), before, stop, explicit=True)
+            pair = _long_before(short_marker.group(1), text[: match.start()], stop, explicit=True)
         elif short_form(inside):
-            pair = _long_before(inside, before, stop, explicit=False)
+            pair = _long_before(inside, text[: match.start()], stop, explicit=False)
         elif before and short_form(before[-1]):
             words = _WORD.findall(inside)
             core = short_form(before[-1])
@@ -125,7 +125,7 @@ def _definitions(block: Block, used: dict[str, UndefinedAbbreviation]) -> list[A
             results.append(_make(pair, block, line))
     for match in _OOK_WEL.finditer(text):
         if short_form(match.group(1)):
-            pair = _long_before(match.group(1), _preceding_words(text[: match.start()]), stop, explicit=True)
+            pair = _long_before(match.group(1), text[: match.start()], stop, explicit=True)
             if pair:
                 results.append(_make(pair, block, block.line_of(match.start())))
     return results
@@ -145,6 +145,13 @@ def _preceding_words(text: str) -> list[str]:
     return _WORD.findall(text[cut:])
 
 
+def _as_written(words: Sequence[str], text: str) -> str:
+    """The last stretch of ``text`` made of ``words`` with their original separators ("ziekte- en")."""
+    pattern = r"\W{1,3}".join(re.escape(word) for word in words)
+    found = list(re.finditer(pattern, text))
+    return found[-1].group() if found else " ".join(words)
+
+
 def _explicit_long(long: str, before: list[str], used: dict[str, UndefinedAbbreviation],
                    stop: frozenset[str]) -> tuple[str, str, str] | None:
     """"X (in full LONG)": the short form is X if it is one, else the used abbreviation LONG spells."""
@@ -157,9 +164,10 @@ def _explicit_long(long: str, before: list[str], used: dict[str, UndefinedAbbrev
     return None
 
 
-def _long_before(written: str, before: list[str], stop: frozenset[str], *,
+def _long_before(written: str, clause: str, stop: frozenset[str], *,
                  explicit: bool) -> tuple[str, str, str] | None:
     """"LONG (SF)": the nearest window of preceding words whose initials spell SF."""
+    before = _preceding_words(clause)
     found = short_form(written)
     if found is None or not before:
         return None
@@ -168,13 +176,13 @@ def _long_before(written: str, before: list[str], stop: frozenset[str], *,
     for start in range(len(before) - 1, max(len(before) - limit, 0) - 1, -1):
         window = tuple(before[start:])
         if _initials_match(core, window, stop):
-            return written, " ".join(window), core
+            return written, _as_written(window, clause), core
     if explicit:
         words = before[-6:]
         while words and words[0].lower() in stop:
             words = words[1:]
         if words:
-            return written, " ".join(words), core
+            return written, _as_written(words, clause), core
     return None
 
 

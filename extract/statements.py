@@ -37,7 +37,8 @@ _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              (_rx(r"\bserious\b|\bernstig"), 0.5)],
     "advice": [(_rx(r"advis|\badvice\b|\bconsult\b|\bask (?:your|a)\b|talk (?:to|with)|recommend(?:s|ed)?\b|discourag"
                     r"|(?:crucial|important) to (?:consult|approach|ask|discuss)|\bwe want to prevent\b"
-                    r"|raden? .*\baf\b|afgeraden|\bvraag (?:uw|je|altijd)|bespreek|overleg|\badvies"), 1.5),
+                    r"|^(?:vraag|bespreek|ask|talk|check)\b|raden? .*\baf\b|afgeraden"
+                    r"|\bvraag (?:uw|je|altijd)|bespreek|overleg|\badvies"), 1.5),
                (_rx(r"\bshould\b|\bmoet(?:en)?\b"), 0.5)],
     "regulation": [(_rx(r"regulat|\blaws?\b|legislation|directive|authori[sz]|approv|\bFAMHP\b|\bFAGG\b|\bAFMPS\b"
                         r"|\bEMA\b|\bagency\b|oversee|compliance|permit|guidelines|informed consent|regelgeving"
@@ -46,7 +47,7 @@ _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                     r"|\bRIZIV\b|\bINAMI\b|ziekenfonds"), 2.0),
                (_rx(r"\bavailable (?:in|for|at|from|to)\b|availability|\baccess\b|offered|\boffers?\b"
                     r"|carried out in|\bhospitals?\b|\bclinics?\b|speciali[sz]e in\b|abroad|travel|beschikbaar"
-                    r"|ziekenhuis|kliniek|buitenland|wachtlijst"), 1.0)],
+                    r"|ziekenhui[sz]|kliniek|buitenland|wachtlijst"), 1.0)],
     "eligibility": [(_rx(r"eligib|suitable|for whom|(?:do not|don't) respond|specific group|special cases"
                          r"|works? (?:best|mainly) in|(?:especially|particularly|most) effective in"
                          r"|in aanmerking|geschikt|voor wie|alleen (?:voor|bij)"
