@@ -1,0 +1,166 @@
+"""The lookup index: an SQLite file in ``.careglot-cache/`` beside the glossary.
+
+Tables: ``concepts`` (one JSON record per concept, so a lookup never re-reads the
+glossary), ``terms``, ``postings`` (stem -> term, per language) and ``trigrams`` (word
+trigrams for typo tolerance). The index remembers the glossary's size, mtime and SHA-256
+and the normalisation rules; when any of them changes it is rebuilt into a temporary
+file that then replaces the old one (``os.replace``), so readers never see half an index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from glossary.loader import load_glossary
+from glossary.model import Concept, Glossary
+from glossary.normalize import RULES, content_words, stem, trigrams, words
+
+SCHEMA_VERSION = 1
+CACHE_DIR = ".careglot-cache"
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE concepts (cid INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE terms (tid INTEGER PRIMARY KEY, cid INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL,
+                    status TEXT NOT NULL, ntok INTEGER NOT NULL);
+CREATE TABLE postings (token TEXT NOT NULL, lang TEXT NOT NULL, tid INTEGER NOT NULL,
+                       PRIMARY KEY (token, lang, tid)) WITHOUT ROWID;
+CREATE TABLE words (word TEXT NOT NULL, lang TEXT NOT NULL, stem TEXT NOT NULL,
+                    PRIMARY KEY (word, lang)) WITHOUT ROWID;
+CREATE TABLE trigrams (tri TEXT NOT NULL, len INTEGER NOT NULL, word TEXT NOT NULL,
+                       PRIMARY KEY (tri, len, word)) WITHOUT ROWID;
+"""
+
+
+def concept_record(concept: Concept) -> dict[str, Any]:
+    """Everything a lookup shows about a concept, as plain data."""
+    return {
+        "id": concept.id, "domain": concept.domain, "definition": dict(concept.definition),
+        "notes": dict(concept.notes), "sources": list(concept.sources),
+        "terms": {lang: [{"term": t.text, "type": t.type, "status": t.status, "region": t.region,
+                          "gender": t.gender, "pos": t.pos, "note": t.note, "source": t.source}
+                         for t in terms] for lang, terms in concept.terms.items()},
+    }
+
+
+def rules_fingerprint() -> str:
+    payload = json.dumps({"schema": SCHEMA_VERSION, "rules": RULES}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def cache_path(glossary_path: Path) -> Path:
+    """``<glossary dir>/.careglot-cache/lookup-<name>-<hash of the path>.sqlite``."""
+    resolved = glossary_path.resolve()
+    tag = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
+    return resolved.parent / CACHE_DIR / f"lookup-{resolved.stem}-{tag}.sqlite"
+
+
+def build_index(glossary: Glossary, connection: sqlite3.Connection, meta: dict[str, str]) -> None:
+    """Fill an empty database with the index of ``glossary``."""
+    connection.executescript(_SCHEMA)
+    trigram_rows: set[tuple[str, int, str]] = set()
+    word_rows: set[tuple[str, str, str]] = set()
+    postings: set[tuple[str, str, int]] = set()
+    term_rows: list[tuple[int, int, str, str, str, int]] = []
+    concept_rows: list[tuple[int, str, str]] = []
+    tid = 0
+    for cid, concept in enumerate(glossary):
+        concept_rows.append((cid, concept.id, json.dumps(concept_record(concept), ensure_ascii=False)))
+        for term in concept.all_terms():
+            tid += 1
+            kept = content_words(words(term.text), term.lang)
+            stems = list(dict.fromkeys(stem(w, term.lang) for w in kept))
+            term_rows.append((tid, cid, term.lang, term.text, term.status, len(stems)))
+            for word, token in zip(kept, (stem(w, term.lang) for w in kept), strict=True):
+                postings.add((token, term.lang, tid))
+                if (word, term.lang, token) not in word_rows:
+                    word_rows.add((word, term.lang, token))
+                    trigram_rows.update((tri, len(word), word) for tri in trigrams(word))
+    connection.executemany("INSERT INTO concepts VALUES (?, ?, ?)", concept_rows)
+    connection.executemany("INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)", term_rows)
+    connection.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted(postings))
+    connection.executemany("INSERT OR IGNORE INTO words VALUES (?, ?, ?)", sorted(word_rows))
+    connection.executemany("INSERT INTO trigrams VALUES (?, ?, ?)", sorted(trigram_rows))
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    connection.commit()
+
+
+def _stat_meta(path: Path) -> dict[str, str]:
+    info = path.stat()
+    return {"size": str(info.st_size), "mtime_ns": str(info.st_mtime_ns)}
+
+
+def _read_meta(connection: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(connection.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError:
+        return {}
+
+
+def open_index(glossary_path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A read-only connection to an up-to-date index of the glossary, building it if needed.
+
+    If the cache directory cannot be written, the index is built in memory instead.
+    """
+    path = Path(glossary_path)
+    stat = _stat_meta(path)  # FileNotFoundError -> reported by the CLI with the file name
+    target = cache_path(path)
+    if target.is_file():
+        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        meta = _read_meta(connection)
+        if meta.get("rules") == rules_fingerprint():
+            if all(meta.get(key) == value for key, value in stat.items()):
+                return connection
+            if meta.get("sha256") == file_digest(path):
+                return connection  # touched, not changed: same content
+        connection.close()
+    glossary = load_glossary(path)
+    meta = {**stat, "sha256": file_digest(path), "rules": rules_fingerprint(), "glossary": str(path.resolve())}
+    try:
+        return _build_file(glossary, target, meta)
+    except OSError:
+        memory = sqlite3.connect(":memory:")
+        build_index(glossary, memory, meta)
+        return memory
+
+
+def _build_file(glossary: Glossary, target: Path, meta: dict[str, str]) -> sqlite3.Connection:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        with contextlib.closing(sqlite3.connect(temp_name)) as connection:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            build_index(glossary, connection, meta)
+        with open(temp_name, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+
+
+def iter_records(connection: sqlite3.Connection, cids: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The stored concept records for ``cids``."""
+    marks = ",".join("?" * len(cids))
+    for cid, record in connection.execute(f"SELECT cid, record FROM concepts WHERE cid IN ({marks})",  # noqa: S608
+                                          cids):
+        yield cid, json.loads(record)
