@@ -1,0 +1,183 @@
+"""Term candidates: stopword-bounded noun-phrase-like n-grams, merged by lemma, ranked by termhood.
+
+Input is plain sentences with the id of the source they come from, so this module
+does not depend on how sources are read. See docs/term-extraction.md for the method.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.termhood import THRESHOLD, CandidateStats, Key, c_values, general_zipf, termhood, weirdness
+from extract.tokens import LINKING, STOPWORDS, Token, lemma, normalise, phrase_chunks
+
+MAX_WORDS = 5
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceText:
+    """One sentence (or text block) and the id of the source it was read from."""
+
+    source: str
+    text: str
+
+
+@dataclass(slots=True)
+class TermCandidate:
+    """A candidate term: most frequent surface form, lemma key, termhood score and provenance."""
+
+    term: str
+    lemma: str
+    lang: str
+    score: float
+    count: int
+    sources: list[str]
+    in_glossary: bool
+    forms: list[str] = field(default_factory=list)  # every surface form seen, most frequent first
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What the corpus says about candidate keys and their words."""
+
+    counts: Counter[Key] = field(default_factory=Counter)
+    forms: defaultdict[Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    sources: defaultdict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
+    words: Counter[str] = field(default_factory=Counter)
+    tokens: int = 0
+
+
+def _is_edge(token: Token, stop: frozenset[str]) -> bool:
+    """Whether a candidate may start or end with *token*: a content word with letters."""
+    word = token.lower
+    return len(word) > 1 and word not in stop and any(ch.isalpha() for ch in word)
+
+
+def _tally_chunk(tally: _Tally, text: str, chunk: list[Token], lang: str, source: str) -> None:
+    stop, linking = STOPWORDS.get(lang, frozenset()), LINKING.get(lang, frozenset())
+    lemmas = [lemma(token.lower, lang) for token in chunk]
+    edges = [_is_edge(token, stop) for token in chunk]
+    tally.tokens += len(chunk)
+    tally.words.update(lemmas)
+    for start in range(len(chunk)):
+        if not edges[start]:
+            continue
+        for end in range(start, min(start + MAX_WORDS, len(chunk))):
+            word = chunk[end].lower
+            if not edges[end] and word in stop and word not in linking:
+                break
+            if not edges[end]:
+                continue
+            key = tuple(lemmas[start : end + 1])
+            tally.counts[key] += 1
+            surface = _SPACES.sub(" ", text[chunk[start].start : chunk[end].end])
+            tally.forms[key][surface] += 1
+            tally.sources[key].add(source)
+
+
+def _tally(sentences: Iterable[SentenceText | tuple[str, str]], lang: str) -> _Tally:
+    tally = _Tally()
+    for sentence in sentences:
+        source, raw = (sentence.source, sentence.text) if isinstance(sentence, SentenceText) else sentence
+        text = normalise(raw)
+        for chunk in phrase_chunks(text, lang):
+            _tally_chunk(tally, text, chunk, lang, source)
+    return tally
+
+
+def _is_content(word: str, stop: frozenset[str]) -> bool:
+    return word not in stop and any(ch.isalpha() for ch in word)
+
+
+def _stats(key: Key, count: int, cvalue: float, tally: _Tally, lang: str) -> CandidateStats:
+    stop = STOPWORDS.get(lang, frozenset())
+    content = [word for word in key if _is_content(word, stop)]
+    forms = tally.forms[key]
+    capitalised = sum(n for form, n in forms.items() if form[:1].isupper())
+    return CandidateStats(
+        words=len(key),
+        count=count,
+        cvalue=cvalue,
+        specificity=tuple(weirdness(tally.words[word], tally.tokens, word, lang) for word in content),
+        general=tuple(general_zipf(word, lang) for word in content),
+        linking=any(word in stop for word in key),
+        hyphen=any("-" in word for word in key),
+        capitalised=capitalised / count,
+        sources=len(tally.sources[key]),
+    )
+
+
+def _glossary_keys(glossary_terms: Iterable[str], lang: str) -> set[str]:
+    keys = set()
+    for term in glossary_terms:
+        text = normalise(term)
+        words = [token.lower for chunk in phrase_chunks(text, lang) for token in chunk]
+        keys.add(" ".join(lemma(word, lang) for word in words))
+        keys.add(_SPACES.sub(" ", text.strip().lower()))
+    return keys
+
+
+def _preferred_form(forms: Counter[str]) -> list[str]:
+    """Surface forms, most frequent first; ties go to lowercase, then alphabetical order."""
+    return sorted(forms, key=lambda form: (-forms[form], form != form.lower(), form))
+
+
+def candidate_stats(
+    sentences: Iterable[SentenceText | tuple[str, str]], lang: str
+) -> list[tuple[list[str], CandidateStats]]:
+    """Every candidate's surface forms and corpus evidence, for fitting the termhood weights."""
+    tally = _tally(sentences, lang)
+    cvalues = c_values(tally.counts)
+    return [
+        (_preferred_form(tally.forms[key]), _stats(key, count, cvalues[key], tally, lang))
+        for key, count in sorted(tally.counts.items())
+    ]
+
+
+def term_candidates(
+    sentences: Iterable[SentenceText | tuple[str, str]],
+    lang: str,
+    *,
+    glossary_terms: Iterable[str] | None = None,
+    min_score: float | None = THRESHOLD,
+    min_count: int = 1,
+    limit: int | None = None,
+) -> list[TermCandidate]:
+    """Rank term candidates of *lang* found in *sentences* (``SentenceText`` or (source, text)).
+
+    Candidates are merged by lemma; ``score`` is the termhood log-odds and only
+    candidates scoring at least *min_score* are returned (None keeps all).
+    ``in_glossary`` is true when a glossary term has the same lemma key or the same
+    lowercased text. Order is deterministic: score, then count (both descending), then lemma.
+    """
+    tally = _tally(sentences, lang)
+    known = _glossary_keys(glossary_terms or (), lang)
+    cvalues = c_values(tally.counts)
+    candidates = []
+    for key, count in tally.counts.items():
+        if count < min_count:
+            continue
+        score = termhood(_stats(key, count, cvalues[key], tally, lang))
+        if min_score is not None and score < min_score:
+            continue
+        lemma_key = " ".join(key)
+        forms = _preferred_form(tally.forms[key])
+        in_glossary = lemma_key in known or any(form.lower() in known for form in forms)
+        candidates.append(
+            TermCandidate(
+                term=forms[0],
+                lemma=lemma_key,
+                lang=lang,
+                score=round(score, 6),
+                count=count,
+                sources=sorted(tally.sources[key]),
+                in_glossary=in_glossary,
+                forms=forms,
+            )
+        )
+    candidates.sort(key=lambda c: (-c.score, -c.count, c.lemma))
+    return candidates[:limit] if limit is not None else candidates
