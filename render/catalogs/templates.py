@@ -1,0 +1,183 @@
+"""Build the translation templates: ``leaflets.pot`` and ``glossary.pot``.
+
+Every message carries its stable id as msgctxt, a ``#:`` reference to the YAML line it
+comes from, and ``#.`` notes for the translator: the statement's category and source, and
+one ``glossary:`` hint per concept the English text mentions, naming the term the
+translator must use (and the ones to avoid). Templates carry the English terms;
+:func:`localise_hints` rewrites the hints of a language's catalog for that language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import polib
+
+from glossary.matching import TermMatcher
+from glossary.model import Concept, Glossary, Term
+from glossary.yamlio import YamlMap, load_yaml
+from render.catalogs.pofile import POCatalog
+from render.leaflets import Leaflet
+from render.ui_strings import UI_STRINGS
+
+HINT_PREFIX = "glossary: "
+_AVOID = ("deprecated", "forbidden")
+
+
+def new_template(project: str, now: dt.datetime | None = None) -> POCatalog:
+    """An empty template with the header GNU xgettext writes."""
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
+    catalog = POCatalog()
+    catalog.header = ("Translation template for careglot.\n"
+                      "Generated: edit the leaflets or the glossary, then run 'careglot catalog extract'.")
+    catalog.metadata = {
+        "Project-Id-Version": project,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": stamp,
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    return catalog
+
+
+def leaflets_template(leaflets: Sequence[Leaflet], glossary: Glossary, root: Path,
+                      source_lang: str = "en") -> POCatalog:
+    """Titles, headings and statements of every leaflet, then the interface strings."""
+    catalog = new_template("careglot leaflets")
+    hints = _Hints(glossary, source_lang)
+    for leaflet in leaflets:
+        where = _relative(leaflet.path, root)
+        title_line = _title_line(leaflet.path)
+        catalog.append(_entry(f"{leaflet.id}.title", leaflet.title, where, title_line,
+                              ["leaflet title", *hints.comments(leaflet.title)]))
+        for section in leaflet.sections:
+            catalog.append(_entry(f"{leaflet.id}.{section.id}.heading", section.heading, where,
+                                  section.line, ["section heading", *hints.comments(section.heading)]))
+            for statement in section.statements:
+                notes = [f"category: {statement.category}"]
+                if statement.provenance is not None:
+                    notes.append(f"source: {statement.provenance.source}")
+                elif statement.editorial:
+                    notes.append("source: editorial" + (f" ({statement.reason})" if statement.reason else ""))
+                if statement.note:
+                    notes.append(f"note: {statement.note}")
+                catalog.append(_entry(statement.id, statement.text, where, statement.line,
+                                      [*notes, *hints.comments(statement.text)]))
+    for string in UI_STRINGS:
+        catalog.append(_entry(string.msgctxt, string.text, "render/ui_strings.py", None,
+                              [f"interface: {string.comment}", *hints.comments(string.text)]))
+    return catalog
+
+
+def glossary_template(glossary: Glossary, root: Path, source_lang: str = "en") -> POCatalog:
+    """The definition and the note of every concept, in the source language."""
+    catalog = new_template("careglot glossary")
+    hints = _Hints(glossary, source_lang)
+    where = _relative(glossary.path, root) if glossary.path else "glossary.yaml"
+    for concept in glossary:
+        own = hints.hint(concept, concept.preferred(source_lang))
+        for kind, texts in (("definition", concept.definition), ("note", concept.notes)):
+            text = texts.get(source_lang)
+            if not text:
+                continue
+            notes = [f"{kind} of the concept '{concept.id}'" + (f" ({concept.domain})" if concept.domain else "")]
+            found = [line for line in hints.comments(text) if line != own]
+            catalog.append(_entry(f"concept.{concept.id}.{kind}", text, where, concept.line,
+                                  [*notes, *([own] if own else []), *found]))
+    return catalog
+
+
+def localise_hints(catalog: polib.POFile, glossary: Glossary, locale: str, source_lang: str = "en") -> int:
+    """Rewrite the ``glossary:`` hints of ``catalog`` for ``locale``; returns entries changed."""
+    hints = _Hints(glossary, source_lang, target=locale)
+    changed = 0
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        lines = entry.comment.split("\n") if entry.comment else []
+        kept = [line for line in lines if not line.startswith(HINT_PREFIX)]
+        if len(kept) == len(lines):
+            continue
+        concept_hints = _concept_own_hint(entry, glossary, hints)
+        text = "\n".join([*kept, *concept_hints, *(h for h in hints.comments(entry.msgid) if h not in concept_hints)])
+        if text != entry.comment:
+            entry.comment = text
+            changed += 1
+    return changed
+
+
+def _concept_own_hint(entry: polib.POEntry, glossary: Glossary, hints: _Hints) -> list[str]:
+    """A glossary definition names its own concept even when the text does not."""
+    context = entry.msgctxt or ""
+    if not context.startswith("concept."):
+        return []
+    concept = glossary.get(context.split(".")[1])
+    hint = hints.hint(concept, concept.preferred(hints.source)) if concept is not None else None
+    return [hint] if hint else []
+
+
+class _Hints:
+    """``glossary:`` hint lines for the concepts a source-language text mentions."""
+
+    def __init__(self, glossary: Glossary, source: str, target: str | None = None) -> None:
+        self.glossary = glossary
+        self.source = source
+        self.target = target or source
+        self.lang, _, self.region = self.target.partition("_")
+        self.matcher = TermMatcher.build(glossary, source)
+
+    def comments(self, text: str) -> list[str]:
+        seen: dict[str, str] = {}
+        for match in self.matcher.find(text):
+            if match.concept_id not in seen:
+                seen[match.concept_id] = match.surface
+        result = []
+        for concept_id, surface in seen.items():
+            concept = self.glossary.get(concept_id)
+            hint = self.hint(concept, None, surface) if concept is not None else None
+            if hint:
+                result.append(hint)
+        return result
+
+    def hint(self, concept: Concept, source_term: Term | None, surface: str | None = None) -> str | None:
+        shown = surface or (source_term.text if source_term else concept.id)
+        terms = [t for t in concept.terms_in(self.lang) if t.region in (None, self.region or None)]
+        preferred = next((t for t in terms if t.status == "preferred" and t.type != "abbreviation"), None)
+        abbreviation = next((t for t in terms if t.status == "preferred" and t.type == "abbreviation"), None)
+        if preferred is None and abbreviation is None:
+            return None
+        use = preferred.text if preferred else ""
+        if abbreviation is not None:
+            use = f"{use} ({abbreviation.text})" if use else abbreviation.text
+        avoid = _unique(t.text for t in terms if t.status in _AVOID)
+        line = f"{HINT_PREFIX}{shown} → {self.target}: {use}"
+        return line + (f"; not: {', '.join(avoid)}" if avoid else "")
+
+
+def _unique(texts: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(texts))
+
+
+def _entry(msgctxt: str, msgid: str, file: str, line: int | None, comments: list[str]) -> polib.POEntry:
+    occurrence = (file, str(line) if line else "")
+    return polib.POEntry(msgctxt=msgctxt, msgid=msgid, msgstr="", occurrences=[occurrence],
+                         comment="\n".join(comments))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _title_line(path: Path) -> int | None:
+    data = load_yaml(path)
+    return data.value_line("title") if isinstance(data, YamlMap) else None
