@@ -1,0 +1,132 @@
+"""Term candidates: inflection merging, ranking, stopword boundaries, glossary coverage, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.terms import SentenceText, TermCandidate, term_candidates
+from extract.tokens import STOPWORDS
+
+ENGLISH = [
+    SentenceText("leaflet-a", "Stem cells can renew themselves and become other kinds of cells."),
+    SentenceText("leaflet-a", "A stem cell transplantation replaces the immune system of people with MS."),
+    SentenceText("leaflet-a", "Before a stem cell transplantation, doctors collect stem cells from the blood."),
+    SentenceText("leaflet-b", "The stem cell transplantation is done in a specialised hospital."),
+    SentenceText("leaflet-b", "People often ask how long the stem cell transplantation takes."),
+    SentenceText("leaflet-b", "Many people think it is important to talk with other people first."),
+    SentenceText("leaflet-b", "It takes time, and people need time to recover at home."),
+    SentenceText("leaflet-c", "Chemotherapy destroys the old immune cells before the stem cells return."),
+    SentenceText("leaflet-c", "Multiple sclerosis is a disease of the brain and spinal cord."),
+]
+
+DUTCH = [
+    ("folder-ms", "Stamcellen kunnen zichzelf vernieuwen en andere cellen vormen."),
+    ("folder-ms", "Bij een stamceltransplantatie krijgt u eerst chemotherapie."),
+    ("folder-ms", "Daarna geeft de arts de eigen stamcellen terug via een infuus."),
+    ("folder-ms", "Na de behandeling maken de stamcellen nieuwe bloedcellen."),
+    ("folder-atmp", "Een stamcel is een cel die zich kan delen tot andere cellen."),
+    ("folder-atmp", "In België beoordeelt het FAGG de aanvraag voor ATMP's."),
+    ("folder-atmp", "Een ATMP is een geneesmiddel voor geavanceerde therapie."),
+    ("folder-atmp", "De stamceltransplantatie is bedoeld voor mensen met actieve MS."),
+]
+
+
+def by_lemma(candidates: list[TermCandidate]) -> dict[str, TermCandidate]:
+    return {candidate.lemma: candidate for candidate in candidates}
+
+
+def test_english_inflected_forms_merge_into_one_candidate() -> None:
+    candidates = by_lemma(term_candidates(ENGLISH, "en", min_score=None))
+    stem_cell = candidates["stem cell"]
+    assert {"stem cells", "stem cell"} <= set(stem_cell.forms)
+    assert "stem cells" not in candidates
+    assert stem_cell.count == 7
+    assert stem_cell.sources == ["leaflet-a", "leaflet-b", "leaflet-c"]
+
+
+def test_dutch_inflected_forms_merge_into_one_candidate() -> None:
+    candidates = by_lemma(term_candidates(DUTCH, "nl", min_score=None))
+    stamcel = candidates["stamcel"]
+    assert {"Stamcellen", "stamcellen", "stamcel"} <= set(stamcel.forms)
+    assert stamcel.count == 4
+    assert stamcel.term == "stamcellen"  # the most frequent surface form
+
+
+def test_dutch_plural_with_apostrophe_merges_with_singular() -> None:
+    atmp = by_lemma(term_candidates(DUTCH, "nl", min_score=None))["atmp"]
+    assert {"ATMP", "ATMP's"} <= set(atmp.forms)
+    assert atmp.count == 2
+
+
+def test_french_elision_starts_a_new_word_inside_a_term() -> None:
+    sentences = [("doc", "Le conflit d'intérêts est interdit."), ("doc", "Les conflits d'intérêts sont rares.")]
+    candidates = by_lemma(term_candidates(sentences, "fr", min_score=None))
+    conflict = candidates["conflit d' intérêt"]
+    assert set(conflict.forms) == {"conflit d'intérêts", "conflits d'intérêts"}
+    assert "d'intérêts" not in {form for c in candidates.values() for form in c.forms}
+
+
+def test_hyphenated_words_stay_whole_and_punctuation_splits_phrases() -> None:
+    sentences = [("doc", "The anti-inflammatory drug, interferon beta, helps; relapse rates fall.")]
+    terms = {c.term for c in term_candidates(sentences, "en", min_score=None)}
+    assert "anti-inflammatory drug" in terms
+    assert "inflammatory drug" not in terms
+    assert "drug interferon" not in terms
+    assert "helps relapse" not in terms
+
+
+def test_domain_multiword_term_outranks_general_words() -> None:
+    ranked = [c.lemma for c in term_candidates(ENGLISH, "en", min_score=None)]
+    assert ranked.index("stem cell transplantation") < ranked.index("people")
+    assert ranked.index("stem cell transplantation") < ranked.index("time")
+
+
+def test_default_cut_off_keeps_the_domain_term_and_drops_general_words() -> None:
+    kept = {c.lemma for c in term_candidates(ENGLISH, "en")}
+    assert "stem cell transplantation" in kept
+    assert "people" not in kept
+    assert "time" not in kept
+
+
+@pytest.mark.parametrize(("sentences", "lang"), [(ENGLISH, "en"), (DUTCH, "nl")])
+def test_candidates_never_start_or_end_with_a_stopword_or_number(
+    sentences: list[SentenceText] | list[tuple[str, str]], lang: str
+) -> None:
+    stop = STOPWORDS[lang]
+    candidates = term_candidates(sentences, lang, min_score=None)
+    assert candidates
+    for candidate in candidates:
+        for form in candidate.forms:
+            words = form.lower().split()
+            assert words[0] not in stop and words[-1] not in stop, form
+            assert not words[0].isdigit() and not words[-1].isdigit(), form
+
+
+def test_in_glossary_is_set_from_the_glossary_terms() -> None:
+    glossary = {"stem cell", "Multiple Sclerosis"}
+    candidates = by_lemma(term_candidates(ENGLISH, "en", glossary_terms=glossary, min_score=None))
+    assert candidates["stem cell"].in_glossary
+    assert candidates["multiple sclerosis"].in_glossary
+    assert not candidates["stem cell transplantation"].in_glossary
+    assert not candidates["chemotherapy"].in_glossary
+
+
+def test_in_glossary_matches_dutch_inflected_glossary_terms() -> None:
+    candidates = by_lemma(term_candidates(DUTCH, "nl", glossary_terms={"stamcellen"}, min_score=None))
+    assert candidates["stamcel"].in_glossary
+    assert not candidates["stamceltransplantatie"].in_glossary
+
+
+def test_output_is_deterministic_and_independent_of_input_order() -> None:
+    first = term_candidates(ENGLISH, "en", min_score=None)
+    again = term_candidates(list(ENGLISH), "en", min_score=None)
+    shuffled = term_candidates(list(reversed(ENGLISH)), "en", min_score=None)
+    assert first == again == shuffled
+    keys = [(-c.score, -c.count, c.lemma) for c in first]
+    assert keys == sorted(keys)
+
+
+def test_limit_and_min_count_trim_the_list() -> None:
+    frequent = term_candidates(ENGLISH, "en", min_score=None, min_count=3)
+    assert frequent and all(c.count >= 3 for c in frequent)
+    assert len(term_candidates(ENGLISH, "en", min_score=None, limit=5)) == 5
