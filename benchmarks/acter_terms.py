@@ -114,7 +114,10 @@ def _timed(run: Callable[[], None]) -> float:
 # ---- refitting the termhood weights (numpy only needed here) ----
 
 
-def _dataset(acter: Path) -> dict[tuple[str, str], tuple[list[list[str]], list[list[float]], set[str]]]:
+Dataset = dict[tuple[str, str], tuple[list[list[str]], list[list[float]], set[str]]]
+
+
+def _dataset(acter: Path) -> Dataset:
     data = {}
     for lang in LANGS:
         for domain in DOMAINS:
@@ -144,7 +147,7 @@ def _selected_f1(forms: list[list[str]], scores: list[float], gold: set[str], th
     return prf(predicted, gold)[2]
 
 
-def _fit_and_tune(data: dict, keys: list) -> tuple[list[float], float, float]:
+def _fit_and_tune(data: Dataset, keys: list[tuple[str, str]]) -> tuple[list[float], float, float]:
     rows = [r for k in keys for r in data[k][1]]
     labels = [float(any(f in data[k][2] for f in fs)) for k in keys for fs in data[k][0]]
     weights, bias = _fit(rows, labels)
