@@ -1,0 +1,71 @@
+"""``careglot build``: render every leaflet in every target locale to HTML (and PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from careglot.cli import workspace_from
+from careglot.commands.leaflets import checked_leaflets
+from glossary.errors import UsageError
+from glossary.loader import load_glossary
+from render.build import FORMATS, BuildInputs, BuildOptions, BuildResult, build, validate_locale_code
+from render.report import report_json, report_table
+
+ORDER = 60
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "build", help="render every leaflet in every target locale to HTML (and PDF)",
+        description="Render leaflets/*.yaml with the compiled catalogs to <out>/<locale>/<leaflet>.html. "
+                    "A locale with an untranslated or fuzzy message is not built (exit 1) unless "
+                    "--allow-incomplete; earlier output is never half-overwritten.",
+        epilog="example: careglot build --lang nl_BE,fr_BE --format html,pdf --out build")
+    parser.add_argument("--lang", metavar="LOCALE,...",
+                        help="locales to build (default: the workspace's target locales)")
+    parser.add_argument("--format", default="html", metavar="FORMAT,...", help="html, pdf or both (default: html)")
+    parser.add_argument("--out", metavar="DIR", help="output folder (default: the workspace's output, build/)")
+    parser.add_argument("--allow-incomplete", action="store_true",
+                        help="build incomplete locales with every gap visibly marked")
+    parser.add_argument("--report", choices=("table", "json"), default="table", help="report format (default: table)")
+    parser.set_defaults(handler=_build)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+
+
+def _build(args: argparse.Namespace) -> int:
+    workspace = workspace_from(args)
+    locales = _split(args.lang) if args.lang else workspace.target_locales
+    for locale in locales:
+        validate_locale_code(locale)
+    formats = _split(args.format)
+    if not formats or any(name not in FORMATS for name in formats):
+        raise UsageError(f"--format takes html, pdf or html,pdf, not {args.format!r}")
+    out = Path(args.out) if args.out else workspace.output_dir
+    inputs = BuildInputs(leaflets=checked_leaflets(workspace), glossary=load_glossary(workspace.glossary_path),
+                         glossary_path=workspace.glossary_path, locales_dir=workspace.locales_dir,
+                         source_lang=workspace.source_locale)
+    result = build(inputs, BuildOptions(out_dir=out, locales=locales, formats=formats,
+                                        allow_incomplete=args.allow_incomplete))
+    if args.report == "json":
+        print(report_json(result.reports, result.refused))
+    else:
+        print(report_table(result.reports))
+        _summary(result, out)
+    for locale, gaps in result.refused.items():
+        print(f"careglot: {locale} not built (incomplete translation; earlier output kept): "
+              f"{', '.join(gaps)}", file=sys.stderr)
+    return 1 if result.refused else 0
+
+
+def _summary(result: BuildResult, out: Path) -> None:
+    for outcome in result.outcomes:
+        if outcome.status == "built":
+            marked = " with untranslated messages marked" if outcome.gaps else ""
+            print(f"{outcome.locale}: built {len(outcome.rendered)} leaflet(s){marked} in {out / outcome.locale}")
+        elif outcome.status == "unchanged":
+            print(f"{outcome.locale}: unchanged")
