@@ -95,6 +95,7 @@ def test_extract_update_stats_compile_round(workspace_copy: Path, run_cli: Runne
 
 def test_init_writes_cldr_plural_forms_and_refuses_to_overwrite(workspace_copy: Path, run_cli: Runner) -> None:
     assert run_cli("catalog", "extract", cwd=workspace_copy).code == 0
+    shutil.rmtree(workspace_copy / "locales" / "fr_BE", ignore_errors=True)
     created = run_cli("catalog", "init", "fr_BE", "--domain", "leaflets", cwd=workspace_copy)
     assert created.code == 0
     catalog = load_catalog(workspace_copy / "locales" / "fr_BE" / "LC_MESSAGES" / "leaflets.po", locale="fr_BE")
