@@ -55,6 +55,7 @@ def test_malformed_catalog_is_reported_with_file_and_line_and_left_untouched(
 
 
 def test_extract_update_stats_compile_round(workspace_copy: Path, run_cli: Runner) -> None:
+    shutil.rmtree(workspace_copy / "locales")  # start from no catalogs, whatever is committed
     assert run_cli("catalog", "extract", cwd=workspace_copy).code == 0
     pot = load_catalog(workspace_copy / "locales" / "leaflets.pot")
     contexts = {entry.msgctxt for entry in pot}
