@@ -55,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     imp.set_defaults(handler=_import)
 
+    from careglot.commands.site import register_actions  # the glossary web page: site, serve
+
+    register_actions(actions)
+
 
 def _glossary_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--glossary", metavar="FILE", help="glossary file, YAML or TBX (default: the workspace's)")

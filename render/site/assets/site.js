@@ -1,0 +1,255 @@
+/* careglot glossary page: search as you type, filters, one card per concept, #concept-<id> links.
+ * Every piece of glossary text goes in through textContent or an attribute, never as HTML. */
+"use strict";
+
+(function () {
+  const QUERY_LIMIT = 25;
+  const PAGE = 50;
+  const FRAGMENT = "#concept-";
+  const data = window.CAREGLOT_GLOSSARY;
+  const search = new window.CareglotSearch.GlossarySearch(data);
+  const byId = new Map(data.concepts.map((concept) => [concept.id, concept]));
+  const $ = (id) => document.getElementById(id);
+  const input = $("q");
+  const results = $("results");
+  const status = $("status");
+  const filters = {lang: $("f-lang"), status: $("f-status"), domain: $("f-domain"), region: $("f-region")};
+  let shown = PAGE;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value !== null && value !== undefined && value !== false) {
+        node.setAttribute(name, value === true ? "" : String(value));
+      }
+    }
+    for (const child of children) {
+      if (child !== null && child !== undefined) {
+        node.append(child); // strings become text nodes
+      }
+    }
+    return node;
+  }
+
+  function fillSelect(select, values, label) {
+    for (const value of values) {
+      select.append(el("option", {value}, label ? label(value) : value));
+    }
+  }
+
+  function languageLabel(lang) {
+    const name = data.language_names[lang] || lang;
+    return name === lang ? lang : name + " (" + lang + ")";
+  }
+
+  /* The filter predicates handed to the search and used when browsing. */
+  function currentFilters() {
+    const lang = filters.lang.value;
+    const wanted = filters.status.value;
+    const domain = filters.domain.value;
+    const region = filters.region.value;
+    return {
+      langs: lang ? [lang] : null,
+      allowTerm: (term) => (!wanted || term.status === wanted) && (!region || term.region === region),
+      allowConcept: (concept) => !domain || concept.domain === domain,
+    };
+  }
+
+  function browse(opts) {
+    const found = [];
+    data.concepts.forEach((concept, cid) => {
+      if (!opts.allowConcept(concept)) {
+        return;
+      }
+      const visible = Object.entries(concept.terms).some(([lang, terms]) =>
+        (!opts.langs || opts.langs.includes(lang)) && terms.some((term) => opts.allowTerm({...term, lang})));
+      if (visible) {
+        found.push({cid, id: concept.id, matched: new Set()});
+      }
+    });
+    return found;
+  }
+
+  function headword(concept) {
+    for (const lang of ["en", ...data.languages]) {
+      const terms = concept.terms[lang] || [];
+      const term = terms.find((t) => t.status === "preferred" && t.type !== "abbreviation") || terms[0];
+      if (term) {
+        const abbreviation = terms.find((t) => t.status === "preferred" && t.type === "abbreviation");
+        return {lang, text: term.term + (abbreviation && abbreviation !== term ? " (" + abbreviation.term + ")" : "")};
+      }
+    }
+    return {lang: null, text: concept.id};
+  }
+
+  function termItem(term, lang, matched) {
+    const tag = term.status === "deprecated" || term.status === "forbidden" ? "s" : "span";
+    const details = [term.type.replace("-", " ")];
+    if (term.region) {
+      details.push("region " + term.region);
+    }
+    if (term.pos) {
+      details.push(term.pos);
+    }
+    if (term.gender) {
+      details.push("gender " + term.gender);
+    }
+    return el("li", {class: matched ? "matched" : null},
+      el(tag, {class: "term", lang: term.region ? lang + "-" + term.region : lang}, term.term),
+      el("span", {class: "badge " + term.status}, term.status),
+      matched ? el("span", {class: "badge match"}, "matches") : null,
+      el("span", {class: "meta"}, " " + details.join(" · ")),
+      term.note ? el("span", {class: "term-note", lang}, term.note) : null,
+      term.source ? el("span", {class: "term-note"}, "Source: " + term.source) : null);
+  }
+
+  function languageColumn(concept, lang, matchedTexts) {
+    const column = el("section", {class: "lang", "aria-label": languageLabel(lang)},
+      el("h3", {}, el("span", {lang}, data.language_names[lang] || lang), " (" + lang + ")"));
+    const terms = concept.terms[lang] || [];
+    column.append(terms.length
+      ? el("ul", {class: "terms"}, ...terms.map((term) => termItem(term, lang, matchedTexts.has(lang + "\n" + term.term))))
+      : el("p", {class: "meta"}, "no term yet"));
+    if (concept.definition[lang]) {
+      column.append(el("p", {class: "definition", lang}, concept.definition[lang]));
+    }
+    if (concept.notes[lang]) {
+      column.append(el("p", {class: "note"}, el("span", {class: "label"}, "Note: "),
+        el("span", {lang}, concept.notes[lang])));
+    }
+    return column;
+  }
+
+  function conceptCard(hit) {
+    const concept = data.concepts[hit.cid];
+    const matchedTexts = new Set(Array.from(hit.matched, (tid) => search.terms[tid].lang + "\n" + search.terms[tid].text));
+    const head = headword(concept);
+    const langs = [...data.languages, ...Object.keys(concept.terms).filter((l) => !data.languages.includes(l))];
+    const card = el("article", {class: "concept", id: "concept-" + concept.id, "aria-labelledby": "h-" + concept.id},
+      el("h2", {id: "h-" + concept.id, tabindex: "-1"},
+        el("a", {href: FRAGMENT + concept.id, lang: head.lang}, head.text),
+        concept.domain ? el("span", {class: "domain"}, "domain: " + concept.domain) : null),
+      el("div", {class: "langs"}, ...langs.map((lang) => languageColumn(concept, lang, matchedTexts))));
+    if (concept.sources.length) {
+      card.append(el("h3", {}, "Sources"), el("ul", {class: "sources"}, ...concept.sources.map((s) => el("li", {}, s))));
+    }
+    return el("li", {}, card);
+  }
+
+  function fragmentConcept() {
+    const hash = decodeURIComponent(window.location.hash);
+    return hash.startsWith(FRAGMENT) ? hash.slice(FRAGMENT.length) : null;
+  }
+
+  function showHits(hits, total, message) {
+    results.replaceChildren(...hits.map(conceptCard));
+    status.textContent = message;
+    $("more-wrap").hidden = total <= hits.length;
+  }
+
+  function render() {
+    const wanted = fragmentConcept();
+    const concept = wanted === null ? null : byId.get(wanted);
+    $("back").hidden = !concept;
+    if (concept) {
+      const cid = data.concepts.indexOf(concept);
+      showHits([{cid, id: concept.id, matched: new Set()}], 1, "Concept " + concept.id + ": " + headword(concept).text);
+      return;
+    }
+    const query = input.value;
+    const opts = currentFilters();
+    const prefix = wanted === null ? "" : "No concept with the id “" + wanted + "”. ";
+    if (!query.trim()) {
+      const all = browse(opts);
+      showHits(all.slice(0, shown), all.length, prefix + all.length + (all.length === 1 ? " concept" : " concepts") +
+        (all.length > shown ? ", the first " + shown + " shown" : ""));
+      return;
+    }
+    const hits = search.lookup(query, {...opts, limit: QUERY_LIMIT});
+    let message = hits.length === 1 ? "1 concept" : hits.length + " concepts";
+    if (!hits.length) {
+      message = "No concept matches “" + query.trim() + "”";
+    } else if (hits.every((hit) => hit.corrected)) {
+      message += " with a similar spelling (nothing matches “" + query.trim() + "” as written)";
+    } else {
+      message += " for “" + query.trim() + "”";
+    }
+    showHits(hits, hits.length, prefix + message);
+  }
+
+  function leaveConcept() {
+    if (fragmentConcept() !== null) {
+      history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+  }
+
+  function resultLinks() {
+    return Array.from(results.querySelectorAll("h2 a"));
+  }
+
+  function onKey(event) {
+    const target = event.target;
+    const links = resultLinks();
+    const position = links.indexOf(target);
+    if (event.key === "/" && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) {
+      input.focus();
+    } else if (target === input && event.key === "ArrowDown" && links.length) {
+      links[0].focus();
+    } else if (target === input && event.key === "Escape") {
+      input.value = "";
+      leaveConcept();
+      render();
+    } else if (position >= 0 && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      const next = position + (event.key === "ArrowDown" ? 1 : -1);
+      (next < 0 ? input : links[Math.min(next, links.length - 1)]).focus();
+    } else if (position >= 0 && (event.key === "Home" || event.key === "End")) {
+      links[event.key === "Home" ? 0 : links.length - 1].focus();
+    } else if (position >= 0 && event.key === "Escape") {
+      input.focus();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
+  function onHashChange() {
+    render();
+    const wanted = fragmentConcept();
+    const heading = wanted === null ? null : document.getElementById("h-" + wanted);
+    (heading || input).focus();
+  }
+
+  fillSelect(filters.lang, data.languages, languageLabel);
+  fillSelect(filters.status, data.statuses);
+  fillSelect(filters.domain, data.domains);
+  fillSelect(filters.region, data.regions);
+  input.addEventListener("input", () => {
+    shown = PAGE;
+    leaveConcept();
+    render();
+  });
+  for (const select of Object.values(filters)) {
+    select.addEventListener("change", () => {
+      shown = PAGE;
+      leaveConcept();
+      render();
+    });
+  }
+  $("search").addEventListener("submit", (event) => event.preventDefault());
+  $("more").addEventListener("click", () => {
+    shown += PAGE;
+    render();
+    const links = resultLinks();
+    if (links[shown - PAGE]) {
+      links[shown - PAGE].focus();
+    }
+  });
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("hashchange", onHashChange);
+  render();
+  if (fragmentConcept() !== null && byId.has(fragmentConcept())) {
+    document.getElementById("h-" + fragmentConcept()).focus();
+  }
+  window.careglot = {search, render};
+  performance.mark("careglot-ready");
+})();

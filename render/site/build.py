@@ -1,0 +1,35 @@
+"""Write the glossary site: ``index.html``, ``site.css``, ``search.js``, ``site.js`` and the data.
+
+The page needs no server and no network: the data comes as ``glossary.js`` (a script,
+which ``file://`` pages may load) and, for other tools and static servers, ``glossary.json``.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from glossary.fsutil import atomic_write
+from glossary.model import Glossary
+from render.site.export import data_json, data_script, site_data
+
+ASSETS = ("index.html", "site.css", "search.js", "site.js")
+
+
+def asset_text(name: str) -> str:
+    return resources.files("render.site").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def build_site(glossary: Glossary, out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Write the site for ``glossary`` into ``out_dir``; returns the files written."""
+    target = Path(out_dir)
+    data = site_data(glossary)
+    files = {name: asset_text(name) for name in ASSETS}
+    files["glossary.js"] = data_script(data)
+    files["glossary.json"] = data_json(data) + "\n"
+    written = []
+    for name, text in files.items():
+        atomic_write(target / name, text)
+        written.append(target / name)
+    return written
