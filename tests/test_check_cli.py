@@ -84,7 +84,7 @@ def test_list_names_every_check(run_cli: Run) -> None:
 def test_malformed_catalog_names_file_and_line(run_cli: Run) -> None:
     result = run_cli("check", str(DATA / "malformed.po"), "--glossary", str(GLOSSARY))
     assert result.code == 2
-    assert result.err.startswith("careglot: error: ") and "malformed.po:12: " in result.err
+    assert result.err.startswith("careglot: error: ") and "malformed.po:8: unterminated string" in result.err
     assert len(result.err.strip().splitlines()) == 1
 
 
