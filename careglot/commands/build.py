@@ -14,6 +14,7 @@ from render.build import FORMATS, BuildInputs, BuildOptions, BuildResult, build,
 from render.report import report_json, report_table
 
 ORDER = 60
+SHOWN = 12
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,9 +58,20 @@ def _build(args: argparse.Namespace) -> int:
         print(report_table(result.reports))
         _summary(result, out)
     for locale, gaps in result.refused.items():
-        print(f"careglot: {locale} not built (incomplete translation; earlier output kept): "
-              f"{', '.join(gaps)}", file=sys.stderr)
+        print(f"careglot: {locale} not built: {len(gaps)} message(s) untranslated or fuzzy "
+              "(earlier output kept; --allow-incomplete builds it with the gaps marked)", file=sys.stderr)
+        for group, ids in _by_leaflet(gaps).items():
+            shown = ", ".join(ids[:SHOWN]) + (f" (+{len(ids) - SHOWN} more)" if len(ids) > SHOWN else "")
+            print(f"careglot: {locale}: {group}: {shown}", file=sys.stderr)
     return 1 if result.refused else 0
+
+
+def _by_leaflet(gaps: list[str]) -> dict[str, list[str]]:
+    """Gaps grouped by leaflet id (interface strings under "ui")."""
+    groups: dict[str, list[str]] = {}
+    for gap in gaps:
+        groups.setdefault(gap.split(".", 1)[0], []).append(gap)
+    return groups
 
 
 def _summary(result: BuildResult, out: Path) -> None:

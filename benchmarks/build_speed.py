@@ -1,0 +1,87 @@
+"""Build speed: 3 leaflets x 4 locales, HTML then PDF, cold and incremental.
+
+Usage: python benchmarks/build_speed.py
+
+Works on a scratch copy of the project's workspace. Messages the catalogs do not translate
+yet are filled with their English msgid in that copy only, so every page has its full
+length. Prints seconds per phase and the Python heap peak (tracemalloc) of each phase,
+then the process's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import platform
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from careglot.commands.leaflets import checked_leaflets  # noqa: E402
+from careglot.workspace import load_workspace  # noqa: E402
+from glossary.loader import load_glossary  # noqa: E402
+from render.build import BuildInputs, BuildOptions, build  # noqa: E402
+
+ITEMS = ("careglot.yaml", "glossary.yaml", "sources", "leaflets", "locales")
+
+
+def scratch_workspace(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in ITEMS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    for po_file in (target / "locales").glob("*/LC_MESSAGES/leaflets.po"):
+        catalog = polib.pofile(str(po_file), wrapwidth=0)
+        for entry in catalog:
+            if not entry.obsolete and (not entry.msgstr or entry.fuzzy):
+                entry.msgstr = entry.msgid
+                if entry.fuzzy:
+                    entry.flags.remove("fuzzy")
+        catalog.save(str(po_file))
+    return target
+
+
+def phase(name: str, inputs: BuildInputs, options: BuildOptions) -> None:
+    tracemalloc.start()
+    start = time.perf_counter()
+    result = build(inputs, options)
+    seconds = time.perf_counter() - start
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rendered = sum(len(outcome.rendered) for outcome in result.outcomes)
+    print(f"{name:<22} {seconds:7.2f} s   {rendered:2d} pages rendered   heap peak {peak / 2**20:6.1f} MiB")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace = load_workspace(scratch_workspace(Path(tmp) / "ws"))
+        inputs = BuildInputs(leaflets=checked_leaflets(workspace), glossary=load_glossary(workspace.glossary_path),
+                             glossary_path=workspace.glossary_path, locales_dir=workspace.locales_dir)
+        print(f"{len(inputs.leaflets)} leaflets x {len(workspace.target_locales)} locales "
+              f"on {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+        out = Path(tmp) / "out"
+        html = BuildOptions(out_dir=out, locales=workspace.target_locales, formats=("html",))
+        both = BuildOptions(out_dir=out, locales=workspace.target_locales, formats=("html", "pdf"))
+        phase("HTML cold", inputs, html)
+        phase("HTML incremental", inputs, html)
+        phase("HTML+PDF cold", inputs, both)
+        phase("HTML+PDF incremental", inputs, both)
+        one = next(workspace.locales_dir.glob("nl_BE/LC_MESSAGES/leaflets.po"))
+        one.write_text(one.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        phase("one catalog changed", inputs, both)
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process peak RSS {peak_rss:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
