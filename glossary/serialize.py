@@ -35,14 +35,20 @@ def term_data(term: Term) -> dict[str, Any]:
     return data
 
 
+def language_order(concept: Concept) -> list[str]:
+    """Languages in a stable order: those with terms first (as listed), then the rest."""
+    return list(dict.fromkeys([*concept.terms, *concept.definition, *concept.notes]))
+
+
 def concept_data(concept: Concept) -> dict[str, Any]:
     data: dict[str, Any] = {"id": concept.id}
     if concept.domain is not None:
         data["domain"] = concept.domain
+    order = language_order(concept)
     if concept.definition:
-        data["definition"] = dict(concept.definition)
+        data["definition"] = {lang: concept.definition[lang] for lang in order if lang in concept.definition}
     if concept.notes:
-        data["notes"] = dict(concept.notes)
+        data["notes"] = {lang: concept.notes[lang] for lang in order if lang in concept.notes}
     if concept.sources:
         data["sources"] = list(concept.sources)
     data["terms"] = {lang: [term_data(t) for t in terms] for lang, terms in concept.terms.items()}

@@ -24,6 +24,7 @@ from lxml.builder import ElementMaker
 from glossary.errors import InputError
 from glossary.loader import CONCEPT_ID
 from glossary.model import Concept, Glossary, Term
+from glossary.serialize import language_order
 from glossary.tbxmap import (
     CAREGLOT_NOTE,
     careglot_note,
@@ -244,8 +245,7 @@ def _entry(maker: ElementMaker, names: dict[str, str], concept: Concept) -> etre
         entry.append(maker.descrip(concept.domain, type="subjectField"))
     for source in concept.sources:
         entry.append(maker.admin(source, type="source"))
-    languages = list(dict.fromkeys([*concept.terms, *concept.definition, *concept.notes]))
-    for lang in languages:
+    for lang in language_order(concept):
         section = maker(names["lang"])
         section.set(XML_LANG, lang)
         if lang in concept.definition:
