@@ -114,3 +114,19 @@ def test_abbreviation_after_full_form_and_per_leaflet(run_cli: Run, tmp_path: Pa
     assert checks_found(run_cli, tmp_path, "nl_BE", entries) == []
     other = [*entries, *_leaflet([("other.intro.x", "aHSCT is not for everyone.", "aHSCT is niet voor iedereen.")])]
     assert checks_found(run_cli, tmp_path, "nl_BE", other) == ["abbreviation-first-use"]
+
+
+def test_region_term_without_local_alternative_is_fine(run_cli: Run, tmp_path: Path) -> None:
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("concepts:\n  - id: zin\n    terms:\n      en:\n        - {term: Dutch Health Care Institute, "
+                        "type: full-form, status: preferred}\n      nl:\n        - {term: Zorginstituut Nederland, "
+                        "type: full-form, status: preferred, region: NL}\n", encoding="utf-8")
+    path = write_po(tmp_path / "nl.po", "nl_BE", [("The Dutch Health Care Institute decided.",
+                                                   "Zorginstituut Nederland besliste.")])
+    result = run_cli("check", str(path), "--glossary", str(glossary))
+    assert result.code == 0 and result.out.endswith("0 errors, 0 warnings\n"), result.out
+
+
+def test_glossary_site_contexts_are_not_leaflets(run_cli: Run, tmp_path: Path) -> None:
+    entries = _leaflet([("concept.ahsct.note", "aHSCT is not for everyone.", "aHSCT is niet voor iedereen.")])
+    assert checks_found(run_cli, tmp_path, "nl_BE", entries) == []

@@ -75,6 +75,12 @@ def glossary_forbidden(unit: Unit, context: CheckContext) -> Sequence[Problem]:
             for m in _unwanted(unit, "forbidden")] or NO_PROBLEMS
 
 
+def _has_local_term(context: CheckContext, concept_id: str, region: str) -> bool:
+    concept = context.concepts.get(concept_id)
+    return concept is not None and any(t.accepted and (t.region is None or t.region.upper() == region)
+                                       for t in concept.terms_in(context.lang))
+
+
 @check("glossary-region", WARNING)
 def glossary_region(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """The msgstr uses a term marked for another region than the catalog's (nl-NL wording in nl_BE)."""
@@ -83,7 +89,8 @@ def glossary_region(unit: Unit, context: CheckContext) -> Sequence[Problem]:
         return NO_PROBLEMS
     return [(f"'{m.surface}' is {context.lang}-{m.term.region} usage for {m.concept_id}, not "
              f"{context.lang}-{region}{_advice(context, m)}", m.concept_id)
-            for m in unit.target_terms() if m.term.region and m.term.region.upper() != region] or NO_PROBLEMS
+            for m in unit.target_terms() if m.term.region and m.term.region.upper() != region
+            and _has_local_term(context, m.concept_id, region)] or NO_PROBLEMS
 
 
 def _accepted_full_forms(unit: Unit) -> list[TermMatch]:
@@ -115,9 +122,12 @@ def glossary_inconsistent(units: Sequence[Unit], context: CheckContext) -> Seque
     return found
 
 
+NOT_LEAFLETS = ("ui.", "concept.")  # interface strings and the glossary site's catalog
+
+
 def leaflet_of(msgctxt: str | None) -> str | None:
     """The leaflet id a message context belongs to (``ahsct-ms.before.x`` -> ``ahsct-ms``)."""
-    if not msgctxt or msgctxt.startswith("ui."):
+    if not msgctxt or msgctxt.startswith(NOT_LEAFLETS):
         return None
     return msgctxt.split(".", 1)[0]
 
