@@ -4,8 +4,9 @@ The reader meets "FAGG" for the first time and should learn what it stands for, 
 language: the first occurrence of a concept's preferred abbreviation in the running text
 becomes "<preferred full form> (<abbreviation>)" — or "<compound> (<full form>)" when the
 abbreviation heads a hyphenated compound such as "aHSCT-behandeling". Later uses stay
-short. A statement that already names the concept with a full form or lay term (the
-translator wrote the expansion) is left alone, and counts as the first use.
+short. A statement that already names the concept with a full form or lay term, or has
+the abbreviation in parentheses after its own wording (the translator wrote the
+expansion), is left alone, and counts as the first use.
 Titles and headings stay short; only statements are expanded.
 """
 
@@ -45,7 +46,8 @@ def expand_first_uses(texts: Sequence[str | None], glossary: Glossary, lang: str
                 continue
             introduced.add(match.concept_id)
             full = concept.preferred(lang)
-            if full is None or match.concept_id in named or spans[(match.start, match.end)] > 1:
+            if (full is None or match.concept_id in named or spans[(match.start, match.end)] > 1
+                    or _in_parentheses(text, match)):
                 continue
             cursor = _expand(text, match, full.text, cursor, parts)
         parts.append((text[cursor:], False))
@@ -65,6 +67,11 @@ def _expand(text: str, match: TermMatch, full: str, cursor: int, parts: Parts) -
     parts.append((text[cursor:match.start], False))
     parts.append((f"{full} ({match.surface})", True))
     return match.end
+
+
+def _in_parentheses(text: str, match: TermMatch) -> bool:
+    """"… (FAGG)": the translator wrote an expansion before it, in whatever form."""
+    return text[:match.start].endswith("(") and text[match.end:].startswith(")")
 
 
 def _compound_end(text: str, end: int) -> int:
