@@ -26,8 +26,7 @@ class OffsetMap:
 
     def raw(self, index: int) -> int:
         """Offset in the decoded text of character ``index`` of the normalised text."""
-        keys = [norm for norm, _ in self.marks]
-        at = bisect.bisect_right(keys, index) - 1
+        at = bisect.bisect_right(self.marks, (index, float("inf"))) - 1
         norm, raw = self.marks[max(at, 0)]
         return raw + (index - norm)
 

@@ -27,7 +27,8 @@ ConceptFinder = Callable[[str, str], list[str]]
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """A pattern for lowercased text (much faster than re.IGNORECASE on long alternations)."""
+    return re.compile(pattern.lower())
 
 
 _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
@@ -37,7 +38,7 @@ _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              (_rx(r"\bserious\b|\bernstig"), 0.5)],
     "advice": [(_rx(r"advis|\badvice\b|\bconsult\b|\bask (?:your|a)\b|talk (?:to|with)|recommend(?:s|ed)?\b|discourag"
                     r"|(?:crucial|important) to (?:consult|approach|ask|discuss)|\bwe want to prevent\b"
-                    r"|^(?:vraag|bespreek|ask|talk|check)\b|raden? .*\baf\b|afgeraden"
+                    r"|^(?:vraag|bespreek|ask|talk|check)\b|\braden?\b[^.]*\baf\b|afgeraden"
                     r"|\bvraag (?:uw|je|altijd)|bespreek|overleg|\badvies"), 1.5),
                (_rx(r"\bshould\b|\bmoet(?:en)?\b"), 0.5)],
     "regulation": [(_rx(r"regulat|\blaws?\b|legislation|directive|authori[sz]|approv|\bFAMHP\b|\bFAGG\b|\bAFMPS\b"
@@ -110,7 +111,8 @@ def statement_id(source: str, text: str) -> str:
 
 def categorise(sentence: str) -> str:
     """The category with the most evidence; ties go to the one patients most need (risk first)."""
-    scores = {name: sum(weight for pattern, weight in rules if pattern.search(sentence))
+    lowered = sentence.lower()
+    scores = {name: sum(weight for pattern, weight in rules if pattern.search(lowered))
               for name, rules in _CATEGORY_RULES.items()}
     best = max(PRIORITY, key=lambda name: (scores[name], -PRIORITY.index(name)))
     return best if scores[best] > 0 else "what-it-is"
@@ -119,16 +121,17 @@ def categorise(sentence: str) -> str:
 def flags_for(sentence: str, block: Block, audience: str | None) -> tuple[str, ...]:
     """The flags of one sentence of ``block`` (see :data:`FLAGS`)."""
     found = []
-    if _PROMOTIONAL.search(sentence):
+    lowered = sentence.lower()
+    if _PROMOTIONAL.search(lowered):
         found.append("promotional")
-    claim = _DRUG_CLASS.sub("", sentence)
+    claim = _DRUG_CLASS.sub("", lowered)
     if _EFFICACY.search(claim) and not _HEDGE.search(claim) and not _NEGATION.search(claim):
         found.append("unhedged-claim")
-    if _PRIVATE.search(sentence) or (_OFFERING.search(sentence) and len(_providers(block.text)) == 1):
+    if _PRIVATE.search(lowered) or (_OFFERING.search(lowered) and len(_providers(block.text)) == 1):
         found.append("single-provider")
     if audience in NOT_PATIENT_FACING:
         found.append("source-not-patient-facing")
-    if _NETHERLANDS.search(sentence):
+    if _NETHERLANDS.search(lowered):
         found.append("netherlands-specific")
     return tuple(found)
 
