@@ -37,7 +37,7 @@ def main() -> None:
                 paths.append(target)
         total = sum(p.stat().st_size for p in paths) / (1024 * 1024)
         start = time.perf_counter()
-        documents = read_inputs(paths, root=Path(tmp), lang="en")
+        read_inputs(paths, root=Path(tmp), lang="en")
         read = time.perf_counter() - start
         start = time.perf_counter()
         result = extract(read_inputs(paths, root=Path(tmp), lang="en"))
