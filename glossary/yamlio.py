@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from glossary.errors import InputError
@@ -54,15 +53,17 @@ class YamlList(list[Any]):
         return self._item_lines[index] if 0 <= index < len(self._item_lines) else self.line
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and builds YamlMap/YamlList."""
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 3x faster
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="YAML aliases are not allowed", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
+
+class _LineLoader(_BaseLoader):
+    """Safe loader (libyaml's when available) that builds YamlMap/YamlList."""
+
+
+def _refuse_alias(loader: _LineLoader, node: Node, mark: Any) -> None:
+    """An alias is a node constructed a second time; refuse it (billion laughs, surprise sharing)."""
+    if node in loader.constructed_objects:
+        raise yaml.MarkedYAMLError(problem="YAML aliases are not allowed", problem_mark=mark)
 
 
 def _construct_map(loader: _LineLoader, node: MappingNode) -> YamlMap:
@@ -70,6 +71,8 @@ def _construct_map(loader: _LineLoader, node: MappingNode) -> YamlMap:
     result = YamlMap()
     result.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
+        _refuse_alias(loader, key_node, key_node.start_mark)
+        _refuse_alias(loader, value_node, key_node.start_mark)
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, (list, dict)):
             raise yaml.MarkedYAMLError(problem="a key must be a plain value",
@@ -86,6 +89,7 @@ def _construct_list(loader: _LineLoader, node: SequenceNode) -> YamlList:
     result = YamlList()
     result.line = node.start_mark.line + 1
     for item_node in node.value:
+        _refuse_alias(loader, item_node, item_node.start_mark)
         result.append(loader.construct_object(item_node, deep=True))
         result._item_lines.append(item_node.start_mark.line + 1)
     return result
@@ -93,7 +97,7 @@ def _construct_list(loader: _LineLoader, node: SequenceNode) -> YamlList:
 
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.MarkedYAMLError(problem=f"invalid date {node.value!r}: {exc}",
                                    problem_mark=node.start_mark) from exc
