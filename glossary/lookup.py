@@ -10,6 +10,7 @@ they cover; a concept scores its best term. The weights are part of the exported
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,7 +51,8 @@ class _Match:
 
 
 def index_languages(connection: sqlite3.Connection) -> list[str]:
-    return [row[0] for row in connection.execute("SELECT DISTINCT lang FROM terms ORDER BY lang")]
+    row = connection.execute("SELECT value FROM meta WHERE key = 'languages'").fetchone()
+    return list(json.loads(row[0])) if row else []
 
 
 def lookup(connection: sqlite3.Connection, query: str, langs: list[str] | None = None,
@@ -145,18 +147,16 @@ def _typo(connection: sqlite3.Connection, word: str, langs: list[str], index: in
     grams = sorted(trigrams(word))
     marks = ",".join("?" * len(grams))
     rows = connection.execute(
-        f"SELECT word, COUNT(*) AS shared FROM trigrams WHERE tri IN ({marks}) AND len BETWEEN ? AND ? "  # noqa: S608
-        "GROUP BY word ORDER BY shared DESC, word LIMIT 200",
+        f"SELECT t.wid, w.word FROM (SELECT wid, COUNT(*) AS shared FROM trigrams WHERE tri IN ({marks}) "  # noqa: S608
+        "AND len BETWEEN ? AND ? GROUP BY wid ORDER BY shared DESC LIMIT 200) AS t JOIN words AS w USING (wid)",
         (*grams, len(word) - rules["max_length_difference"], len(word) + rules["max_length_difference"])).fetchall()
-    scored = sorted(((dice(word, candidate), candidate) for candidate, _ in rows), key=lambda p: (-p[0], p[1]))
-    close = [(similarity, candidate) for similarity, candidate in scored
-             if similarity >= rules["min_similarity"]][: rules["candidates"]]
-    for similarity, candidate in close:
-        for lang, token in connection.execute("SELECT lang, stem FROM words WHERE word = ?", (candidate,)):
+    scored = sorted(((dice(word, candidate), candidate, wid) for wid, candidate in rows), key=lambda p: (-p[0], p[1]))
+    close = [item for item in scored if item[0] >= rules["min_similarity"]][: rules["candidates"]]
+    for similarity, _, wid in close:
+        for lang, token in connection.execute("SELECT lang, stem FROM stems WHERE wid = ?", (wid,)):
             if lang not in langs:
                 continue
-            for _, _, tid in connection.execute("SELECT token, lang, tid FROM postings WHERE token = ? AND lang = ?",
-                                                (token, lang)):
+            for (tid,) in connection.execute("SELECT tid FROM postings WHERE token = ? AND lang = ?", (token, lang)):
                 _add(matches, tid, index, size, RULES["weights"]["typo"] * similarity, token, corrected=True)
 
 

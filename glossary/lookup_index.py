@@ -32,11 +32,13 @@ CREATE TABLE terms (tid INTEGER PRIMARY KEY, cid INTEGER NOT NULL, lang TEXT NOT
                     status TEXT NOT NULL, ntok INTEGER NOT NULL);
 CREATE TABLE postings (token TEXT NOT NULL, lang TEXT NOT NULL, tid INTEGER NOT NULL,
                        PRIMARY KEY (token, lang, tid)) WITHOUT ROWID;
-CREATE TABLE words (word TEXT NOT NULL, lang TEXT NOT NULL, stem TEXT NOT NULL,
-                    PRIMARY KEY (word, lang)) WITHOUT ROWID;
-CREATE TABLE trigrams (tri TEXT NOT NULL, len INTEGER NOT NULL, word TEXT NOT NULL,
-                       PRIMARY KEY (tri, len, word)) WITHOUT ROWID;
+CREATE TABLE words (wid INTEGER PRIMARY KEY, word TEXT NOT NULL);
+CREATE TABLE stems (wid INTEGER NOT NULL, lang TEXT NOT NULL, stem TEXT NOT NULL,
+                    PRIMARY KEY (wid, lang)) WITHOUT ROWID;
+CREATE TABLE trigrams (tri TEXT NOT NULL, len INTEGER NOT NULL, wid INTEGER NOT NULL,
+                       PRIMARY KEY (tri, len, wid)) WITHOUT ROWID;
 """
+BATCH = 5000
 
 
 def concept_record(concept: Concept) -> dict[str, Any]:
@@ -71,31 +73,39 @@ def cache_path(glossary_path: Path) -> Path:
 
 
 def build_index(glossary: Glossary, connection: sqlite3.Connection, meta: dict[str, str]) -> None:
-    """Fill an empty database with the index of ``glossary``."""
+    """Fill an empty database with the index of ``glossary``, in batches (bounded memory)."""
     connection.executescript(_SCHEMA)
-    trigram_rows: set[tuple[str, int, str]] = set()
-    word_rows: set[tuple[str, str, str]] = set()
-    postings: set[tuple[str, str, int]] = set()
-    term_rows: list[tuple[int, int, str, str, str, int]] = []
-    concept_rows: list[tuple[int, str, str]] = []
+    word_ids: dict[str, int] = {}
+    stemmed: set[tuple[int, str]] = set()
     tid = 0
-    for cid, concept in enumerate(glossary):
-        concept_rows.append((cid, concept.id, json.dumps(concept_record(concept), ensure_ascii=False)))
-        for term in concept.all_terms():
-            tid += 1
-            kept = content_words(words(term.text), term.lang)
-            stems = list(dict.fromkeys(stem(w, term.lang) for w in kept))
-            term_rows.append((tid, cid, term.lang, term.text, term.status, len(stems)))
-            for word, token in zip(kept, (stem(w, term.lang) for w in kept), strict=True):
-                postings.add((token, term.lang, tid))
-                if (word, term.lang, token) not in word_rows:
-                    word_rows.add((word, term.lang, token))
-                    trigram_rows.update((tri, len(word), word) for tri in trigrams(word))
-    connection.executemany("INSERT INTO concepts VALUES (?, ?, ?)", concept_rows)
-    connection.executemany("INSERT INTO terms VALUES (?, ?, ?, ?, ?, ?)", term_rows)
-    connection.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted(postings))
-    connection.executemany("INSERT OR IGNORE INTO words VALUES (?, ?, ?)", sorted(word_rows))
-    connection.executemany("INSERT INTO trigrams VALUES (?, ?, ?)", sorted(trigram_rows))
+    for start in range(0, len(glossary.concepts), BATCH):
+        rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in ("concepts", "terms", "postings", "words",
+                                                                        "stems", "trigrams")}
+        for cid, concept in enumerate(glossary.concepts[start:start + BATCH], start):
+            rows["concepts"].append((cid, concept.id, json.dumps(concept_record(concept), ensure_ascii=False)))
+            for term in concept.all_terms():
+                tid += 1
+                kept = content_words(words(term.text), term.lang)
+                tokens = {}
+                for word in kept:
+                    tokens[stem(word, term.lang)] = word
+                rows["terms"].append((tid, cid, term.lang, term.text, term.status, len(tokens)))
+                for token, word in tokens.items():
+                    rows["postings"].append((token, term.lang, tid))
+                    wid = word_ids.get(word)
+                    if wid is None:
+                        wid = word_ids[word] = len(word_ids) + 1
+                        rows["words"].append((wid, word))
+                        rows["trigrams"].extend((tri, len(word), wid) for tri in trigrams(word))
+                    if (wid, term.lang) not in stemmed:
+                        stemmed.add((wid, term.lang))
+                        rows["stems"].append((wid, term.lang, token))
+        for name, batch in rows.items():
+            marks = ",".join("?" * len(batch[0])) if batch else ""
+            if batch:
+                connection.executemany(f"INSERT OR IGNORE INTO {name} VALUES ({marks})", batch)  # noqa: S608
+    languages = sorted({lang for concept in glossary for lang in concept.terms})
+    meta = {**meta, "languages": json.dumps(languages)}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     connection.commit()
 
@@ -112,10 +122,11 @@ def _read_meta(connection: sqlite3.Connection) -> dict[str, str]:
         return {}
 
 
-def open_index(glossary_path: str | os.PathLike[str]) -> sqlite3.Connection:
+def open_index(glossary_path: str | os.PathLike[str], loaded: Glossary | None = None) -> sqlite3.Connection:
     """A read-only connection to an up-to-date index of the glossary, building it if needed.
 
-    If the cache directory cannot be written, the index is built in memory instead.
+    ``loaded`` is the already-parsed glossary file, if the caller has it. If the cache
+    directory cannot be written, the index is built in memory instead.
     """
     path = Path(glossary_path)
     stat = _stat_meta(path)  # FileNotFoundError -> reported by the CLI with the file name
@@ -129,7 +140,7 @@ def open_index(glossary_path: str | os.PathLike[str]) -> sqlite3.Connection:
             if meta.get("sha256") == file_digest(path):
                 return connection  # touched, not changed: same content
         connection.close()
-    glossary = load_glossary(path)
+    glossary = loaded if loaded is not None else load_glossary(path)
     meta = {**stat, "sha256": file_digest(path), "rules": rules_fingerprint(), "glossary": str(path.resolve())}
     try:
         return _build_file(glossary, target, meta)
@@ -147,6 +158,7 @@ def _build_file(glossary: Glossary, target: Path, meta: dict[str, str]) -> sqlit
         with contextlib.closing(sqlite3.connect(temp_name)) as connection:
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
+            connection.execute("PRAGMA cache_size = -262144")
             build_index(glossary, connection, meta)
         with open(temp_name, "rb+") as handle:
             os.fsync(handle.fileno())
