@@ -247,9 +247,13 @@
   document.addEventListener("keydown", onKey);
   window.addEventListener("hashchange", onHashChange);
   render();
-  if (fragmentConcept() !== null && byId.has(fragmentConcept())) {
-    document.getElementById("h-" + fragmentConcept()).focus();
-  }
+  // The browser's own scroll to the fragment, after load, would take the focus away again.
+  window.addEventListener("load", () => setTimeout(() => {
+    const heading = fragmentConcept() === null ? null : document.getElementById("h-" + fragmentConcept());
+    if (heading && document.activeElement === document.body) {
+      heading.focus();
+    }
+  }, 0));
   window.careglot = {search, render};
   performance.mark("careglot-ready");
 })();
