@@ -9,11 +9,13 @@ Each language has its own published coefficients:
 - fr: Kandel-Moles (Kandel & Moles 1958): 207, 1.015, 73.6
 - de: Amstad (Amstad 1978): 180, 1, 58.5
 
-These are the coefficients textstat 0.7 uses (``textstat.set_lang``). Sentences and words
-are counted here rather than by textstat, so that every language is split the same way
-and the per-sentence limit can be checked. English syllables come from a rule-based
-counter (textstat would download the CMU dictionary through nltk at run time); Dutch,
-French and German syllables come from textstat's Pyphen hyphenation for that language.
+These are the coefficients textstat 0.7 uses (``textstat.set_lang``); careglot applies
+them itself, because importing textstat pulls in nltk and SciPy (seconds on every command)
+and it would download the CMU dictionary at run time. Sentences and words are counted
+here so that every language is split the same way and the per-sentence limit can be
+checked. English syllables come from a rule-based counter; Dutch, French and German
+syllables are hyphenation points + 1 from Pyphen (LibreOffice's hyphenation patterns),
+which is how textstat counts them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textstat.textstat import textstatistics
+import pyphen
 
 from glossary.errors import UsageError
 
@@ -128,10 +130,8 @@ def _english_word_syllables(word: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _textstat_for(lang: str) -> textstatistics:
-    stats = textstatistics()
-    stats.set_lang(lang)
-    return stats
+def _hyphenator(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=lang)
 
 
 def syllables(word: str, lang: str) -> int:
@@ -140,7 +140,7 @@ def syllables(word: str, lang: str) -> int:
         return english_syllables(word)
     if word.isdigit():
         return len(word)
-    return max(int(_textstat_for(lang).syllable_count(word)), 1)
+    return len(_hyphenator(lang).positions(word.lower())) + 1
 
 
 def readability(text: str, lang: str = "en") -> Readability:
