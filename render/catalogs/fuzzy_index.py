@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import math
 import re
+import string
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 #: Similarity needed when old and new entry share the same msgctxt (statement id).
@@ -43,16 +47,23 @@ _NEGATIONS = frozenset({
 })
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_TOKEN = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
+_SEPARATORS = str.maketrans(dict.fromkeys(string.punctuation + "«»“”‘’…–—¿¡", " "))
 _SHORTLIST = 48
+_MIN_TOKENS = 3
 _PREFIX_FRACTION = 0.5
-_POSTINGS_BUDGET = 40_000
+_POSTINGS_BUDGET = 1_000
 
 
 def normalise(text: str) -> str:
     """Text as compared: NFC, case-folded, whitespace collapsed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.casefold().split())
+
+
+def words(text: str) -> list[str]:
+    """The words of a normalised text, as the index sees them (punctuation is a separator)."""
+    return text.translate(_SEPARATORS).split()
 
 
 def numbers(text: str) -> tuple[str, ...]:
@@ -100,63 +111,81 @@ class Candidate:
 
 
 class FuzzyIndex:
-    """Finds the best acceptable old message for a new (msgctxt, msgid), without comparing all pairs."""
+    """Finds the best acceptable old message for a new (msgctxt, msgid), without comparing all pairs.
+
+    Each word's postings are sorted by text length, so a query only touches the candidates
+    whose length can reach the threshold at all.
+    """
 
     def __init__(self, candidates: Sequence[Candidate], close_threshold: float = CLOSE_THRESHOLD) -> None:
         self._candidates = candidates
         self._close = close_threshold
         self._texts = [normalise(candidate.msgid) for candidate in candidates]
-        self._numbers = [numbers(candidate.msgid) for candidate in candidates]
-        self._negations = [negations(candidate.msgid) for candidate in candidates]
+        self._guards: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._by_context: dict[str, list[int]] = {}
-        self._postings: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = {}
         for position, (candidate, text) in enumerate(zip(candidates, self._texts, strict=True)):
             if candidate.msgctxt is not None:
                 self._by_context.setdefault(candidate.msgctxt, []).append(position)
-            for token in set(_TOKEN.findall(text)):
-                self._postings.setdefault(token, []).append(position)
+            for token in set(words(text)):
+                postings.setdefault(token, []).append(position)
+        lengths = [len(text) for text in self._texts]
+        self._postings: dict[str, tuple[list[int], list[int]]] = {}
+        for token, positions in postings.items():
+            positions.sort(key=lengths.__getitem__)
+            self._postings[token] = (positions, [lengths[position] for position in positions])
 
     def best(self, msgctxt: str | None, msgid: str) -> int | None:
         """Position of the candidate to offer for ``msgid``, or None.
 
-        Same-context candidates are preferred; any other one must be very close.
+        Any acceptable candidate with the same msgctxt wins; otherwise the closest other one.
         """
         text = normalise(msgid)
-        wanted = (numbers(msgid), negations(msgid))
-        if msgctxt is not None and msgctxt in self._by_context:
-            found = self._score(text, wanted, self._by_context[msgctxt], SAME_CONTEXT_THRESHOLD)
-            if found is not None:
-                return found
-        return self._score(text, wanted, self._retrieve(text), self._close)
+        group = self._by_context.get(msgctxt, []) if msgctxt is not None else []
+        small = len(group) <= _SHORTLIST
+        retrieved = self._retrieve(text, self._close if small else min(self._close, SAME_CONTEXT_THRESHOLD))
+        candidates = self._candidates
+        same = list(group) if small else [p for p in retrieved if candidates[p].msgctxt == msgctxt]
+        others = [p for p in retrieved if msgctxt is None or candidates[p].msgctxt != msgctxt]
+        guards = (numbers(msgid), negations(msgid))
+        for positions, threshold in ((same, SAME_CONTEXT_THRESHOLD), (others, self._close)):
+            texts = [self._texts[position] for position in positions]
+            scored = process.extract(text, texts, scorer=Indel.normalized_similarity, processor=None,
+                                     score_cutoff=threshold, limit=None)
+            ranked = sorted((-score, candidates[positions[index]].msgctxt is not None, positions[index])
+                            for _, score, index in scored)
+            for _, _, position in ranked:
+                if self._guards_of(position) == guards:
+                    return position
+        return None
 
-    def _retrieve(self, text: str) -> list[int]:
-        """A short list of candidates sharing the query's rarest words, of a compatible length."""
-        tokens = sorted((len(self._postings[token]), token) for token in set(_TOKEN.findall(text))
-                        if token in self._postings)
-        if not tokens:
-            return []
-        hits: Counter[int] = Counter()
-        budget = _POSTINGS_BUDGET
-        for rank, (frequency, token) in enumerate(tokens):
-            if rank >= max(2, math.ceil(len(tokens) * _PREFIX_FRACTION)) or (rank and frequency > budget):
-                break
-            hits.update(self._postings[token])
-            budget -= frequency
+    def _guards_of(self, position: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The candidate's numbers and negations, computed the first time it is scored."""
+        if position not in self._guards:
+            msgid = self._candidates[position].msgid
+            self._guards[position] = (numbers(msgid), negations(msgid))
+        return self._guards[position]
+
+    def _retrieve(self, text: str, threshold: float) -> list[int]:
+        """Candidates of a length that can reach ``threshold`` sharing the most of the query's rarest words."""
         length = len(text)
-        low, high = length * self._close / (2 - self._close), length * (2 - self._close) / self._close
-        texts = self._texts
-        shortlist = [position for position, _ in hits.most_common()
-                     if low <= len(texts[position]) <= high]
-        return shortlist[:_SHORTLIST]
-
-    def _score(self, text: str, wanted: tuple[tuple[str, ...], tuple[str, ...]], positions: list[int],
-               threshold: float) -> int | None:
-        best: tuple[float, bool, int] | None = None
-        for position in positions:
-            if (self._numbers[position], self._negations[position]) != wanted:
-                continue
-            score = Indel.normalized_similarity(text, self._texts[position], score_cutoff=threshold)
-            key = (score, self._candidates[position].msgctxt is None, -position)
-            if score >= threshold and (best is None or key > best):
-                best = key
-        return None if best is None else -best[2]
+        low, high = length * threshold / (2 - threshold), length * (2 - threshold) / threshold
+        slices = []
+        for token in set(words(text)):
+            if token in self._postings:
+                positions, lengths = self._postings[token]
+                start, stop = bisect_left(lengths, low), bisect_right(lengths, high)
+                if stop > start:
+                    slices.append((stop - start, start, positions))
+        slices.sort(key=itemgetter(0))
+        hits: Counter[int] = Counter()
+        spent, wanted = 0, max(_MIN_TOKENS, math.ceil(len(slices) * _PREFIX_FRACTION))
+        for rank, (size, start, positions) in enumerate(slices):
+            if rank >= wanted or (rank and spent + size > _POSTINGS_BUDGET):
+                break
+            hits.update(positions[start:start + size])
+            spent += size
+        if len(hits) <= _SHORTLIST:
+            return list(hits)
+        ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)
+        return [position for position, _ in ranked[:_SHORTLIST]]

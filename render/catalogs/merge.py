@@ -12,8 +12,11 @@ dropped: there is nothing in them to keep.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import gc
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import polib
@@ -47,6 +50,23 @@ def merge_catalog(template: polib.POFile, catalog: polib.POFile, *, fuzzy: bool 
     ``fuzzy=False`` turns fuzzy matching off (changed msgids arrive untranslated);
     ``threshold`` is the similarity a candidate from another context must reach.
     """
+    with _gc_paused():
+        return _merge(template, catalog, fuzzy, threshold)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Allocation-heavy work on 100,000 entries: full collections would cost more than the merge."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _merge(template: polib.POFile, catalog: polib.POFile, fuzzy: bool, threshold: float) -> MergeResult:
     merged = _empty_copy(catalog, template)
     result = MergeResult(merged)
     nplurals = _nplurals(catalog)
@@ -147,9 +167,16 @@ def _flags(ref: polib.POEntry, old: polib.POEntry | None, fuzzy: bool) -> list[s
     return flags
 
 
+def _clone(entry: polib.POEntry) -> polib.POEntry:
+    """A shallow copy (``copy.copy`` is several times slower on 100,000 entries)."""
+    twin = object.__new__(type(entry))
+    twin.__dict__.update(entry.__dict__)
+    return twin
+
+
 def _from_template(old: polib.POEntry, ref: polib.POEntry) -> polib.POEntry:
     """A copy of ``old`` carrying the template's msgid, comments, references and context."""
-    entry = copy.copy(old)
+    entry = _clone(old)
     entry.obsolete = False
     entry.msgctxt = ref.msgctxt
     entry.msgid = ref.msgid
@@ -204,7 +231,7 @@ def _merge_fuzzy(old: polib.POEntry, ref: polib.POEntry, nplurals: int) -> polib
 
 
 def _new_entry(ref: polib.POEntry, nplurals: int) -> polib.POEntry:
-    entry = copy.copy(ref)
+    entry = _clone(ref)
     entry.msgstr = ""
     entry.msgstr_plural = dict.fromkeys(range(nplurals), "") if ref.msgid_plural else {}
     entry.flags = [flag for flag in ref.flags if flag != "fuzzy"]
@@ -215,7 +242,7 @@ def _new_entry(ref: polib.POEntry, nplurals: int) -> polib.POEntry:
 
 def _obsolete(old: polib.POEntry) -> polib.POEntry:
     """``#~``: translation, translator comments and flags stay; references go, as msgmerge."""
-    entry = copy.copy(old)
+    entry = _clone(old)
     entry.obsolete = True
     entry.comment = ""
     entry.occurrences = []
