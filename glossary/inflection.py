@@ -5,19 +5,26 @@ use (``cel`` -> ``cellen``, ``celletje`` ...). The rules over-generate on purpos
 nonsense form never occurs in real text and costs one automaton key, while a missing form
 is a false "term missing" report. Only the head of a term is inflected:
 
-* en: the last word (and the word before ``of``): -s, -es, consonant+y -> -ies, -f(e) -> -ves,
-  -um -> -a, possessive 's; abbreviations take -s and 's (ATMPs, ATMP's).
+* en: the last word (and the word before ``of``/``for``): -s, -es, consonant+y -> -ies,
+  -f(e) -> -ves, -um -> -a, possessive 's; abbreviations take -s and 's (ATMPs, ATMP's).
 * fr: every content word before the first preposition (``greffe de cellules souches`` ->
   ``greffes de ...``; ``cellule souche hématopoïétique`` -> ``cellules souches
   hématopoïétiques``): -s, -x after -au/-eu, -al/-ail -> -aux; words in -s/-x/-z are
   invariable; abbreviations are invariable (les ATMP). Elision: ``le/la X`` -> ``l'X`` and
   ``de X`` -> ``d'X`` before a vowel or h. Elided articles in the text (l'AFMPS, d’ATMP)
   need no variant: the apostrophe is a word boundary.
-* nl: the last word: -en, -s, -'s after a vowel, -ie -> -ieën/-ies, -e -> -en/-es, -heid ->
-  -heden, -um -> -a, consonant doubling after a short vowel (cel -> cellen), vowel
-  undoubling (orgaan -> organen), f/s -> v/z; diminutives -je, -tje, -pje, -kje, -etje (with
-  doubling: celletje) and their plurals in -s; abbreviations take 's and -s (ATMP's).
-* de (lightly): the last word takes -e, -en, -n, -s, -er, -es; adjectives in -e before it
+* nl: the head — the last word, or the word before the first preposition (``geneesmiddel
+  voor geavanceerde therapie`` -> ``geneesmiddelen voor ...``): -en, -s, -'s after a vowel,
+  -ie -> -ieën/-ies, -e -> -en/-es, -heid -> -heden, -um -> -a, consonant doubling after a
+  short vowel (cel -> cellen), vowel undoubling (orgaan -> organen), f/s -> v/z; diminutives
+  -je, -tje, -pje, -kje, -etje (with doubling: celletje) and their plurals in -s;
+  abbreviations take 's and -s (ATMP's). Adjectives take -e with the same spelling rules
+  (autoloog -> autologe, klinisch -> klinische, actief -> actieve): a modifier before the
+  head always, a last word when the term is ``pos: adjective`` or ends like one (-isch,
+  -ief, -oog ...).
+* de (lightly): the head (last word, or the word before ``für``/``der``/``von`` ...) takes
+  -e, -en, -n, -s, -er, -ern, -es and the umlaut plurals (Schub -> Schübe, Arzt -> Ärzte,
+  Hausarzt -> Hausärzten, Haus -> Häuser, Mutter -> Mütter); adjectives in -e before it
   take -en, -er, -es, -em.
 
 Compound heads (stamceltransplantaties contains transplantatie) are handled by the
@@ -27,6 +34,7 @@ matcher, not here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _EN_VOWELS = "aeiou"
 _NL_VOWELS = "aeiouy"
@@ -37,8 +45,11 @@ _FR_FUNCTION_WORDS = _FR_PREPOSITIONS | {"et", "ou", "le", "la", "les"}
 _SPLIT = re.compile(r"(\s+|-)")
 
 
-def surface_variants(text: str, lang: str, abbreviation: bool = False) -> set[str]:
-    """All surface forms of the term ``text`` in language ``lang`` (including ``text`` itself)."""
+def surface_variants(text: str, lang: str, abbreviation: bool = False, pos: str | None = None) -> set[str]:
+    """All surface forms of the term ``text`` in language ``lang`` (including ``text`` itself).
+
+    ``pos`` (the term's part of speech) lets a Dutch adjective take its inflected -e form.
+    """
     base = lang.split("_")[0].lower()
     forms = {text}
     if not text:
@@ -46,9 +57,12 @@ def surface_variants(text: str, lang: str, abbreviation: bool = False) -> set[st
     if abbreviation:
         forms |= _abbreviation_forms(text, base)
         return forms
-    inflect = {"en": _en_forms, "fr": _fr_forms, "nl": _nl_forms, "de": _de_forms}.get(base)
-    if inflect is not None:
-        forms |= inflect(text)
+    if base == "nl":
+        forms |= _nl_forms(text, adjective=pos == "adjective")
+    else:
+        inflect = {"en": _en_forms, "fr": _fr_forms, "de": _de_forms}.get(base)
+        if inflect is not None:
+            forms |= inflect(text)
     return {form for form in forms if form}
 
 
@@ -68,6 +82,26 @@ def _replace_last_word(text: str, make: set[str] | frozenset[str]) -> set[str]:
 
 def _last_word(text: str) -> str:
     return text.rpartition(" ")[2]
+
+
+def _head_before(text: str, prepositions: frozenset[str]) -> tuple[str, str, str] | None:
+    """``(before, head, rest)`` when a preposition follows the head: ``geneesmiddel`` of
+    ``geneesmiddel voor geavanceerde therapie`` (rest starts with the space before ``voor``)."""
+    words = text.split(" ")
+    for index in range(1, len(words) - 1):
+        if words[index].lower() in prepositions:
+            before = " ".join(words[:index - 1])
+            return (before + " " if before else ""), words[index - 1], " " + " ".join(words[index:])
+    return None
+
+
+def _with_head(text: str, prepositions: frozenset[str], inflect: Callable[[str], set[str]]) -> set[str]:
+    """Forms with the head word before a preposition inflected (empty without such a head)."""
+    split = _head_before(text, prepositions)
+    if split is None:
+        return set()
+    before, head, rest = split
+    return {before + form + rest for form in inflect(head) if form != head}
 
 
 # --- English -------------------------------------------------------------------------
@@ -95,12 +129,11 @@ def en_plurals(word: str) -> set[str]:
     return forms
 
 
+_EN_PREPOSITIONS = frozenset({"of", "for"})
+
+
 def _en_forms(text: str) -> set[str]:
-    forms = _replace_last_word(text, en_plurals(_last_word(text)))
-    before_of, sep, after_of = text.partition(" of ")
-    if sep and before_of:
-        forms |= {form + sep + after_of for form in _replace_last_word(before_of, en_plurals(_last_word(before_of)))}
-    return forms
+    return _replace_last_word(text, en_plurals(_last_word(text))) | _with_head(text, _EN_PREPOSITIONS, en_plurals)
 
 
 # --- French --------------------------------------------------------------------------
@@ -216,21 +249,85 @@ def nl_diminutives(word: str) -> set[str]:
     return forms | {form + "s" for form in forms}
 
 
-def _nl_forms(text: str) -> set[str]:
-    last = _last_word(text)
-    return _replace_last_word(text, nl_plurals(last) | nl_diminutives(last))
+_NL_PREPOSITIONS = frozenset({"voor", "van", "met", "tegen", "bij", "in", "op", "uit", "zonder", "na"})
+_NL_ADJECTIVE_ENDINGS = ("isch", "ief", "oog", "aal", "eel", "air", "ig", "lijk", "baar", "loos", "iek")
+
+
+def nl_adjective_forms(word: str) -> set[str]:
+    """The inflected (-e) form of a Dutch adjective: klinische, autologe, actieve, grijze, witte."""
+    low = word.lower()
+    if not low[-1:].isalpha() or low.endswith("e"):
+        return set()
+    forms = {word + "e"}
+    if _short_closed(low) and not low.endswith(("ig", "isch")):
+        forms.add(word + word[-1] + "e")
+    if _long_closed(low):
+        forms.add(word[:-2] + word[-1] + "e")
+    if low.endswith("f"):
+        forms.add(_undouble(word[:-1]) + "ve")
+    if low.endswith("s") and not low.endswith("sch"):
+        forms.add(_undouble(word[:-1]) + "ze")
+    return forms
+
+
+def _nl_noun_forms(word: str) -> set[str]:
+    return nl_plurals(word) | nl_diminutives(word)
+
+
+def _nl_forms(text: str, adjective: bool = False) -> set[str]:
+    words = text.split(" ")
+    last = words[-1]
+    heads = {last, *_nl_noun_forms(last)}
+    if adjective or (len(words) == 1 and last.lower().endswith(_NL_ADJECTIVE_ENDINGS)):
+        heads |= nl_adjective_forms(last)
+    if _head_before(text, _NL_PREPOSITIONS) is not None:  # the head is not last: no modifiers to inflect
+        return _replace_last_word(text, heads) | _with_head(text, _NL_PREPOSITIONS, nl_plurals)
+    forms: set[str] = {""}
+    for word in words[:-1]:
+        forms = {f"{form}{option} " for form in forms for option in (word, *nl_adjective_forms(word))}
+    return {form + head for form in forms for head in heads}
 
 
 # --- German --------------------------------------------------------------------------
 
+_DE_PREPOSITIONS = frozenset({"für", "der", "des", "von", "mit", "gegen", "bei", "zur", "zum", "aus", "nach"})
+_UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
+def de_umlaut(word: str) -> str | None:
+    """``word`` with the vowel of its last syllable umlauted (Arzt -> Ärzt, Haus -> Häus,
+    Mutter -> Mütter), or None when that vowel has no umlaut."""
+    low = word.lower()
+    stem_end = len(low) - 2 if low.endswith(("el", "er", "en")) and len(low) > 3 else len(low)
+    for index in range(stem_end - 1, -1, -1):
+        char = low[index]
+        if char not in "aeiouäöüy":
+            continue
+        if char == "u" and index > 0 and low[index - 1] == "a":
+            index -= 1  # au -> äu
+        elif (char == "u" and index > 0 and low[index - 1] in "eä") or char not in "aou":
+            return None  # eu, äu, e, i: no umlaut
+        elif index > 0 and low[index - 1] == char and char in "ao":
+            return word[:index - 1] + _UMLAUTS[word[index - 1]] + word[index + 1:]  # Saal -> Säl(e)
+        return word[:index] + _UMLAUTS[word[index]] + word[index + 1:]
+    return None
+
+
 def de_inflections(word: str) -> set[str]:
-    """Light German plural and case endings of one noun."""
+    """Light German plural and case endings of one noun, with the umlaut plurals."""
     low = word.lower()
     if not low[-1:].isalpha():
         return set()
+    umlauted = de_umlaut(word)
     if low.endswith(("e", "el", "er", "en")):
-        return {word + "n", word + "s"}
-    return {word + ending for ending in ("e", "en", "s", "er", "es")}
+        forms = {word + "n", word + "s"}
+        if umlauted is not None and not low.endswith("e"):
+            forms |= {umlauted, umlauted + "n"}
+        return forms
+    forms = {word + ending for ending in ("e", "en", "s", "er", "ern", "es")}
+    if umlauted is not None:
+        forms |= {umlauted + ending for ending in ("e", "en", "er", "ern")}
+    return forms
 
 
 def _de_forms(text: str) -> set[str]:
@@ -240,4 +337,4 @@ def _de_forms(text: str) -> set[str]:
     forms: set[str] = {""}
     for options in choices:
         forms = {f"{form}{option} " for form in forms for option in options}
-    return {form + head for form in forms for head in heads}
+    return {form + head for form in forms for head in heads} | _with_head(text, _DE_PREPOSITIONS, de_inflections)

@@ -14,14 +14,23 @@ all its inflected forms (:mod:`glossary.inflection`) into one Aho–Corasick aut
 * accent-sensitive: ``hématopoïétique`` does not match "hematopoietique";
 * ’ ‘ ʼ count as ', no-break and thin spaces as spaces, and ‐ ‑ as -;
 * longest match first, no overlaps: "stem cell transplantation" is not also "stem cell";
-  a span claimed by several concepts (ambiguous terms) yields one match per concept.
+  a span claimed by several concepts (ambiguous terms) yields one match per concept;
+* English lay terms and variants marked ``pos: noun`` that double as verbs ("attack") do
+  not match when an article or object pronoun follows ("the immune system attacks the
+  joints" is the verb; "recurring attacks" and "an attack" are the noun).
+
+``find_many(texts)`` matches a whole list of texts in one automaton pass over the texts
+joined by a separator (far fewer Python calls than one ``find`` per text).
 
 Offsets index the text passed in (which should be NFC, as gettext tools write it).
 """
 
 from __future__ import annotations
 
+import re
 import weakref
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, ClassVar
@@ -35,6 +44,10 @@ _FOLDS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", "
           ("\u2010", "-"), ("\u2011", "-"), ("\n", " "), ("\t", " "))
 _COMPOUND_LANGS = ("nl", "de")
 _MIN_COMPOUND_HEAD = 4
+_SEPARATOR = "\x00"  # joins texts in find_many: no term contains it and it is not a word character
+# A verb's object right after a noun-or-verb term: "attacks the joints", "attack them".
+_VERB_OBJECT = re.compile(r" (?:the|a|an|its|their|his|her|our|your|my|these|those|them|him|us|me)(?![\w'])")
+_VERB_LIKE_TYPES = ("lay-term", "variant")
 
 
 @dataclass(slots=True)
@@ -69,8 +82,9 @@ def _lower(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
-# A key's payload: (concept_id, term, exact surface or None, may be a compound head).
-_Payload = tuple[str, Term, "str | None", bool]
+# A key's payload: (concept_id, term, exact surface or None, may be a compound head, noun that may be a verb).
+_Payload = tuple[str, Term, "str | None", bool, bool]
+_Candidate = tuple[int, int, _Payload]
 
 
 class TermMatcher:
@@ -103,10 +117,44 @@ class TermMatcher:
         if self._automaton is None or not text:
             return []
         folded = _normalise(text)
-        low = _lower(folded)
+        found = list(self._candidates(folded, _lower(folded)))
+        return _matches(text, 0, found) if found else []
+
+    def find_many(self, texts: Sequence[str]) -> list[list[TermMatch]]:
+        """``[self.find(text) for text in texts]``, in one pass over all texts."""
+        results: list[list[TermMatch]] = [[] for _ in texts]
+        if self._automaton is None or not texts:
+            return results
+        joined = _SEPARATOR.join(texts)
+        folded = _normalise(joined)
+        low = folded.lower()
+        if len(low) != len(folded):
+            low = _SEPARATOR.join(_lower(_normalise(text)) for text in texts)
+        bounds: list[int] = []  # end offset of each text in the joined string
+        offset = -1
+        for text in texts:
+            offset += len(text) + 1
+            bounds.append(offset)
+        index, limit, base = 0, bounds[0], 0
+        pending: list[_Candidate] = []
+        for candidate in self._candidates(folded, low):
+            if candidate[1] > limit:
+                if pending:
+                    results[index] = _matches(texts[index], base, pending)
+                    pending = []
+                index = bisect_left(bounds, candidate[1], index)
+                limit, base = bounds[index], bounds[index - 1] + 1 if index else 0
+            pending.append(candidate)
+        if pending:
+            results[index] = _matches(texts[index], base, pending)
+        return results
+
+    def _candidates(self, folded: str, low: str) -> Iterator[_Candidate]:
+        """Every whole-word (or compound-head) key occurrence in ``low``."""
         size = len(low)
-        found: list[tuple[int, int, _Payload]] = []
-        for last, (length, payloads, any_compound) in self._automaton.iter(low):
+        check_verbs = self.lang == "en"
+        automaton: Any = self._automaton
+        for last, (length, payloads, any_compound) in automaton.iter(low):
             end = last + 1
             if end < size and low[end].isalnum():
                 continue
@@ -120,14 +168,18 @@ class TermMatcher:
                 exact = payload[2]
                 if exact is not None and folded[start:end] != exact:
                     continue
-                found.append((start, end, payload))
-        if not found:
-            return []
-        return [TermMatch(concept_id, term, start, end, text[start:end])
-                for start, end, (concept_id, term, _exact, _compound) in _longest_first(found)]
+                if check_verbs and payload[4] and _VERB_OBJECT.match(low, end):
+                    continue
+                yield start, end, payload
 
 
-def _longest_first(found: list[tuple[int, int, _Payload]]) -> list[tuple[int, int, _Payload]]:
+def _matches(text: str, base: int, found: list[_Candidate]) -> list[TermMatch]:
+    """TermMatch objects for the candidates of ``text``, which starts at ``base`` of the scanned string."""
+    return [TermMatch(concept_id, term, start - base, end - base, text[start - base:end - base])
+            for start, end, (concept_id, term, *_flags) in _longest_first(found)]
+
+
+def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
     if len(found) == 1:
         return found
     found.sort(key=lambda item: item[0])
@@ -135,7 +187,7 @@ def _longest_first(found: list[tuple[int, int, _Payload]]) -> list[tuple[int, in
         return found  # the common case: nothing overlaps
     found.sort(key=lambda item: (item[0] - item[1], item[0]))
     taken: list[tuple[int, int]] = []
-    kept: list[tuple[int, int, _Payload]] = []
+    kept: list[_Candidate] = []
     seen: set[tuple[int, int, str]] = set()
     for start, end, payload in found:
         span = (start, end)
@@ -151,7 +203,7 @@ def _longest_first(found: list[tuple[int, int, _Payload]]) -> list[tuple[int, in
 
 
 def _fingerprint(glossary: Glossary, lang: str) -> int:
-    return hash(tuple((concept.id, tuple((t.text, t.type, t.status, t.case_sensitive)
+    return hash(tuple((concept.id, tuple((t.text, t.type, t.status, t.case_sensitive, t.pos)
                                          for t in concept.terms_in(lang)))
                       for concept in glossary.concepts))
 
@@ -165,11 +217,12 @@ def _compile(glossary: Glossary, lang: str) -> Any | None:
             if not text:
                 continue
             sensitive = term.is_case_sensitive
-            compound = (lang in _COMPOUND_LANGS and not sensitive and " " not in text
-                        and len(text) >= _MIN_COMPOUND_HEAD)
-            for form in surface_variants(text, lang, abbreviation=term.type == "abbreviation"):
+            single = " " not in text
+            compound = lang in _COMPOUND_LANGS and not sensitive and single and len(text) >= _MIN_COMPOUND_HEAD
+            verb_like = lang == "en" and single and term.pos == "noun" and term.type in _VERB_LIKE_TYPES
+            for form in surface_variants(text, lang, abbreviation=term.type == "abbreviation", pos=term.pos):
                 table.setdefault(_lower(form), []).append(
-                    (concept.id, term, form if sensitive else None, compound))
+                    (concept.id, term, form if sensitive else None, compound, verb_like))
     if not table:
         return None
     automaton = ahocorasick.Automaton()

@@ -169,3 +169,95 @@ def test_build_is_cached_and_notices_edits() -> None:
 
 def test_empty_glossary_finds_nothing() -> None:
     assert TermMatcher.build(Glossary([]), "nl").find("stamcel") == []
+
+
+def _term(text: str, lang: str, kind: str = "full-form", pos: str | None = None) -> Term:
+    return Term(text, lang, type=kind, pos=pos)
+
+
+INFLECTED = Glossary([
+    Concept("relapse", terms={"en": [_term("relapse", "en", pos="noun"), _term("attack", "en", "lay-term", "noun")],
+                              "de": [_term("Schub", "de", pos="noun")]}),
+    Concept("gp", terms={"de": [_term("Hausarzt", "de", pos="noun")]}),
+    Concept("doctor", terms={"de": [_term("Arzt", "de", pos="noun")]}),
+    Concept("child", terms={"de": [_term("Kind", "de", pos="noun")]}),
+    Concept("mother", terms={"de": [_term("Mutter", "de", pos="noun")]}),
+    Concept("autologous", terms={"nl": [_term("autoloog", "nl", pos="adjective")]}),
+    Concept("hematopoietic", terms={"nl": [_term("hematopoëtisch", "nl")]}),
+    Concept("clinical-research", terms={"nl": [_term("klinisch onderzoek", "nl", pos="noun")]}),
+    Concept("atmp", terms={"nl": [_term("geneesmiddel voor geavanceerde therapie", "nl", pos="noun")],
+                           "fr": [_term("médicament de thérapie innovante", "fr", pos="noun")],
+                           "en": [_term("advanced therapy medicinal product", "en", pos="noun")],
+                           "de": [_term("Arzneimittel für neuartige Therapien", "de", pos="noun")]}),
+    Concept("product", terms={"en": [_term("medicinal product for human use", "en", pos="noun")]}),
+])
+
+
+def inflected(lang: str, text: str) -> list[tuple[str, str]]:
+    return [(m.concept_id, m.surface) for m in TermMatcher.build(INFLECTED, lang).find(text)]
+
+
+@pytest.mark.parametrize(("text", "concept", "surface"), [
+    ("Zwei Schübe im Jahr.", "relapse", "Schübe"),           # umlaut + -e
+    ("Nach zwei Schüben.", "relapse", "Schüben"),             # umlaut + -en (dative plural)
+    ("Wegen des Schubs.", "relapse", "Schubs"),               # -s
+    ("Fragen Sie die Hausärzte.", "gp", "Hausärzte"),
+    ("Fragen Sie den Ärzten.", "doctor", "Ärzten"),
+    ("Ärzte und Pflegekräfte.", "doctor", "Ärzte"),           # capital umlaut
+    ("Die Kinderärzte.", "doctor", "ärzte"),                  # umlaut plural as compound head
+    ("Die Kinder spielen.", "child", "Kinder"),               # -er
+    ("Mit Kindern.", "child", "Kindern"),
+    ("Viele Mütter.", "mother", "Mütter"),                    # -er noun: umlaut only
+    ("Arzneimitteln für neuartige Therapien.", "atmp", "Arzneimitteln für neuartige Therapien"),
+])
+def test_german_plurals_with_umlaut(text: str, concept: str, surface: str) -> None:
+    assert inflected("de", text) == [(concept, surface)]
+
+
+@pytest.mark.parametrize(("text", "concept", "surface"), [
+    ("de autologe cellen", "autologous", "autologe"),                     # undoubling + -e
+    ("de hematopoëtische stamcel", "hematopoietic", "hematopoëtische"),  # -isch + -e, no pos needed
+    ("klinische onderzoeken", "clinical-research", "klinische onderzoeken"),  # modifier -e, head plural
+    ("het klinisch onderzoek", "clinical-research", "klinisch onderzoek"),
+])
+def test_dutch_adjective_inflection(text: str, concept: str, surface: str) -> None:
+    assert inflected("nl", text) == [(concept, surface)]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("nl", "Geneesmiddelen voor geavanceerde therapie (ATMP's).", "Geneesmiddelen voor geavanceerde therapie"),
+    ("fr", "Les médicaments de thérapie innovante.", "médicaments de thérapie innovante"),
+    ("en", "Two medicinal products for human use.", "medicinal products for human use"),
+])
+def test_head_before_a_preposition_takes_the_plural(lang: str, text: str, surface: str) -> None:
+    expected = "product" if lang == "en" else "atmp"
+    assert inflected(lang, text) == [(expected, surface)]
+
+
+@pytest.mark.parametrize("text", ["The immune system attacks the joints.", "In MS it wrongly attacks the brain.",
+                                  "Antibodies attack them.", "They may attack its cover."])
+def test_verb_reading_of_a_noun_lay_term_is_not_the_term(text: str) -> None:
+    assert inflected("en", text) == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [("Recurring attacks (or relapses).", "attacks"),
+                                               ("An attack lasts a day.", "attack"),
+                                               ("After an attack, rest.", "attack"),
+                                               ("Attacks that come back.", "Attacks")])
+def test_noun_reading_of_a_lay_term_still_matches(text: str, surface: str) -> None:
+    assert inflected("en", text)[0] == ("relapse", surface)
+
+
+def test_verb_rule_is_only_for_lay_terms() -> None:
+    assert inflected("en", "After a relapse the symptoms change.") == [("relapse", "relapse")]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_find_many_equals_find_on_each_text(lang: str) -> None:
+    texts = ["", "Stem cells and MS.", "", "stamcellen, MS en ATMP's", "İstanbul: greffes de cellules souches",
+             "Stammzellen\u00a0und\nStammzelltransplantationen", "MS", "cellule souche hématopoïétique"]
+    matcher = TermMatcher.build(GLOSSARY, lang)
+    many = matcher.find_many(texts)
+    assert [[(m.concept_id, m.start, m.end, m.surface) for m in found] for found in many] == \
+        [[(m.concept_id, m.start, m.end, m.surface) for m in matcher.find(text)] for text in texts]
+    assert any(many)
