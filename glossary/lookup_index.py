@@ -23,7 +23,7 @@ from glossary.loader import load_glossary
 from glossary.model import Concept, Glossary
 from glossary.normalize import RULES, content_words, stem, trigrams, words
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CACHE_DIR = ".careglot-cache"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

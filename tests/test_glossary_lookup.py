@@ -166,3 +166,18 @@ def test_real_glossary_lookup(run_cli: Run, repo_root: Path, tmp_path: Path) -> 
     workspace = make_workspace(tmp_path / "real", real)
     found = json.loads(run_cli("lookup", "--json", "stamceltherapie", cwd=workspace).out)
     assert found and any(t["term"] == "stamceltherapie" for t in found[0]["terms"]["nl"])
+
+
+def test_index_is_rebuilt_when_the_rules_change(run_cli: Run, workspace: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import glossary.normalize
+
+    index = cache_path(workspace / "glossary.yaml")
+    assert best(run_cli, workspace, "FAGG") == ["famhp"]
+    built = index.stat().st_ino, index.stat().st_mtime_ns
+    rules = glossary.normalize.normalization_rules()
+    rules["min_stem"] = 4
+    monkeypatch.setattr(glossary.normalize, "RULES", rules)
+    monkeypatch.setattr("glossary.lookup_index.RULES", rules)
+    assert best(run_cli, workspace, "FAGG") == ["famhp"]
+    assert (index.stat().st_ino, index.stat().st_mtime_ns) != built
