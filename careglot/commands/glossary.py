@@ -21,7 +21,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     group = subparsers.add_parser("glossary", help="validate, count, export and import the concept glossary",
                                   epilog="example: careglot glossary validate")
     actions = group.add_subparsers(dest="glossary_command", metavar="ACTION", parser_class=type(group))
-    group.set_defaults(handler=lambda args: _missing_action(group))
 
     validate = actions.add_parser("validate", help="check the glossary and print every problem with file:line",
                                   epilog="example: careglot glossary validate --glossary terms.tbx")
@@ -62,11 +61,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _glossary_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--glossary", metavar="FILE", help="glossary file, YAML or TBX (default: the workspace's)")
-
-
-def _missing_action(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def resolve_glossary(args: argparse.Namespace) -> tuple[Path, Workspace | None]:
