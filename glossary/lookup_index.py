@@ -134,7 +134,7 @@ def open_index(glossary_path: str | os.PathLike[str], loaded: Glossary | None = 
     if target.is_file():
         connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
         meta = _read_meta(connection)
-        if meta.get("rules") == rules_fingerprint():
+        if meta.get("rules") == rules_fingerprint() and "languages" in meta:
             if all(meta.get(key) == value for key, value in stat.items()):
                 return connection
             if meta.get("sha256") == file_digest(path):

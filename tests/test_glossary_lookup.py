@@ -181,3 +181,14 @@ def test_index_is_rebuilt_when_the_rules_change(run_cli: Run, workspace: Path,
     monkeypatch.setattr("glossary.lookup_index.RULES", rules)
     assert best(run_cli, workspace, "FAGG") == ["famhp"]
     assert (index.stat().st_ino, index.stat().st_mtime_ns) != built
+
+
+def test_index_of_an_older_format_is_rebuilt(run_cli: Run, workspace: Path) -> None:
+    import sqlite3
+
+    index = cache_path(workspace / "glossary.yaml")
+    assert best(run_cli, workspace, "FAGG") == ["famhp"]
+    with sqlite3.connect(index) as connection:  # what an index from an earlier schema looks like
+        connection.execute("UPDATE meta SET value = 'old' WHERE key = 'rules'")
+        connection.execute("DELETE FROM postings")
+    assert best(run_cli, workspace, "FAGG") == ["famhp"]
