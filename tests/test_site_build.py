@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from glossary.loader import load_glossary
-from glossary.normalize import content_words, normalization_rules, stem, words
+from glossary.normalize import content_words, normalization_rules, stem, trigrams, words
 from render.site.build import build_site
-from render.site.export import DATA_GLOBAL
+from render.site.export import DATA_GLOBAL, TYPO_GLOBAL
 
-SITE_FILES = {"index.html", "site.css", "search.js", "site.js", "glossary.js", "glossary.json"}
+SITE_FILES = {"index.html", "site.css", "search.js", "site.js", "glossary.js", "glossary-typo.js", "glossary.json"}
 
 
 def read_data(directory: Path) -> dict[str, Any]:
@@ -35,37 +35,62 @@ def test_site_command_writes_a_self_contained_site(run_cli: Callable[..., Any], 
     html = (out / "index.html").read_text(encoding="utf-8")
     for name in ("site.css", "glossary.js", "search.js", "site.js"):
         assert f'"{name}"' in html
-    for name in SITE_FILES - {"glossary.json", "glossary.js"}:
+    for name in SITE_FILES - {"glossary.json", "glossary.js", "glossary-typo.js"}:
         text = (out / name).read_text(encoding="utf-8")
         assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text), f"{name} refers to another site"
         assert "innerHTML" not in text and "insertAdjacentHTML" not in text and "document.write" not in text
 
 
-def test_data_carries_every_concept_and_the_lookup_rules(tmp_path: Path, repo_root: Path) -> None:
+def test_data_carries_every_concept_term_and_the_lookup_rules(tmp_path: Path, repo_root: Path) -> None:
     glossary = load_glossary(repo_root / "glossary.yaml")
     build_site(glossary, tmp_path)
     data = read_data(tmp_path)
     assert data["rules"] == normalization_rules()
-    assert [concept["id"] for concept in data["concepts"]] == [concept.id for concept in glossary]
+    assert data["concepts"]["id"] == [concept.id for concept in glossary]
     assert data["languages"] == ["en", "nl", "fr", "de"]
     assert data["language_names"]["nl"] == "Nederlands"
     assert data["domains"] == sorted({concept.domain for concept in glossary if concept.domain})
-    for concept, record in zip(glossary, data["concepts"], strict=True):
-        assert record["definition"] == concept.definition
+    assert data["concepts"]["definition"] == [concept.definition for concept in glossary]
+    postings = dict(zip(data["tokens"], data["postings"], strict=True))
+    assert data["tokens"] == sorted(data["tokens"])
+    terms = data["terms"]
+    tid = 0
+    for cid, concept in enumerate(glossary):
+        assert data["concepts"]["first"][cid] == tid + 1
         for term in concept.all_terms():
-            exported = next(t for t in record["terms"][term.lang] if t["term"] == term.text)
-            kept = content_words(words(term.text), term.lang)
-            assert exported["s"].split() == [stem(word, term.lang) for word in kept]
-            assert exported["status"] == term.status
+            tid += 1
+            assert terms["text"][tid - 1] == term.text
+            assert data["statuses"][terms["status"][tid - 1]] == term.status
+            for token in {stem(word, term.lang) for word in content_words(words(term.text), term.lang)}:
+                assert tid in postings[token], (term.text, token)
+    assert tid == len(terms["text"])
 
 
-def test_data_script_holds_the_same_data_without_markup(tmp_path: Path, repo_root: Path) -> None:
+def test_typo_part_indexes_every_word_by_its_trigrams(tmp_path: Path, repo_root: Path) -> None:
     build_site(load_glossary(repo_root / "glossary.yaml"), tmp_path)
-    script = (tmp_path / "glossary.js").read_text(encoding="utf-8")
-    prefix = f"window.{DATA_GLOBAL} = JSON.parse("
+    typo = read_data(tmp_path)["typo"]
+    grams = dict(zip(typo["grams"], typo["gram_words"], strict=True))
+    word = "stamceltherapie"
+    wid = typo["words"].index(word) + 1
+    assert typo["lengths"][wid - 1] == len(word)
+    assert all(wid in grams[gram] for gram in trigrams(word))
+    assert "nl" in typo["stems"][wid - 1][0::2]
+
+
+def script_data(path: Path, name: str) -> Any:
+    script = path.read_text(encoding="utf-8")
+    prefix = f"window.{name} = JSON.parse("
     assert script.startswith(prefix) and script.endswith(");\n")
-    assert json.loads(json.loads(script[len(prefix):-3])) == read_data(tmp_path)
-    assert "<" not in script and "<" not in (tmp_path / "glossary.json").read_text(encoding="utf-8")
+    assert "<" not in script
+    return json.loads(json.loads(script[len(prefix):-3]))
+
+
+def test_data_scripts_hold_the_same_data_as_the_json(tmp_path: Path, repo_root: Path) -> None:
+    build_site(load_glossary(repo_root / "glossary.yaml"), tmp_path)
+    main = script_data(tmp_path / "glossary.js", DATA_GLOBAL)
+    typo = script_data(tmp_path / "glossary-typo.js", TYPO_GLOBAL)
+    assert {**main, "typo": typo} == read_data(tmp_path)
+    assert "<" not in (tmp_path / "glossary.json").read_text(encoding="utf-8")
 
 
 def test_site_from_an_explicit_glossary_without_workspace(run_cli: Callable[..., Any], tmp_path: Path,
@@ -73,7 +98,7 @@ def test_site_from_an_explicit_glossary_without_workspace(run_cli: Callable[...,
     result = run_cli("glossary", "site", "--glossary", str(repo_root / "glossary.yaml"), "-o", str(tmp_path / "s"),
                      cwd=tmp_path)
     assert result.code == 0, result.err
-    assert len(read_data(tmp_path / "s")["concepts"]) > 50
+    assert len(read_data(tmp_path / "s")["concepts"]["id"]) > 50
 
 
 def test_site_reports_a_broken_glossary_with_its_line(run_cli: Callable[..., Any], tmp_path: Path) -> None:
@@ -97,7 +122,7 @@ def test_serve_answers_on_localhost_only(repo_root: Path, tmp_path: Path) -> Non
         with urllib.request.urlopen(url.group(0), timeout=10) as response:
             assert b'<label for="q">Search the glossary</label>' in response.read()
         with urllib.request.urlopen(url.group(0) + "glossary.json", timeout=10) as response:
-            assert json.loads(response.read())["concepts"][0]["id"] == "ahsct"
+            assert json.loads(response.read())["concepts"]["id"][0] == "ahsct"
     finally:
         process.terminate()
         process.wait(timeout=10)

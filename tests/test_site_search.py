@@ -90,7 +90,8 @@ def test_page_and_cli_agree_on_the_best_concept(page: Any, site: Path, run_cli: 
 def test_page_ranking_and_scores_equal_the_library(page: Any, site: Path, query: str) -> None:
     with contextlib.closing(open_index(site / "glossary.yaml")) as connection:
         expected = [(hit.id, hit.score, hit.corrected) for hit in lookup(connection, query, limit=10).hits]
-    found = page.evaluate("q => careglot.search.lookup(q, {limit: 10}).map(h => [h.id, h.score, h.corrected])", query)
+    found = page.evaluate("q => careglot.search.lookup(q, {limit: 10}).hits.map(h => [h.id, h.score, h.corrected])",
+                          query)
     assert [row[0] for row in found] == [row[0] for row in expected]
     assert [row[2] for row in found] == [row[2] for row in expected]
     assert [row[1] for row in found] == pytest.approx([row[1] for row in expected], abs=6e-5)

@@ -1,53 +1,107 @@
-"""The glossary as site data: concept records, per-term index words and the lookup rules.
+"""The glossary as site data: compact columns, the lookup index and the lookup rules.
 
 The page must find what ``careglot lookup`` finds, so nothing here re-decides matching:
-each term carries the words and stems :mod:`glossary.lookup_index` indexes it under
-(computed by :mod:`glossary.normalize`), and the rules travel with the data so the
-JavaScript applies the same folding, stemming, compound and typo rules to the query.
+the index tables come from :func:`glossary.lookup_index.build_index` (built in memory)
+and the rules (:func:`glossary.normalize.normalization_rules`) travel with the data, so
+the JavaScript applies the same folding, stemming, compound and typo rules to the query.
+
+For a page that loads fast with 10,000 concepts the data is columnar (one list per
+field, statuses and languages as small integers) and the trigram index for typos is a
+separate part (:func:`typo_data`), loaded after the page is ready.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
+from collections import defaultdict
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from glossary.lookup_index import concept_record
-from glossary.model import STATUSES, Glossary
-from glossary.normalize import content_words, normalization_rules, stem, words
+from glossary.lookup_index import build_index
+from glossary.model import STATUSES, TERM_TYPES, Glossary
+from glossary.normalize import normalization_rules
 
-DATA_VERSION = 1
+DATA_VERSION = 2
 DATA_GLOBAL = "CAREGLOT_GLOSSARY"
+TYPO_GLOBAL = "CAREGLOT_TYPO"
 
 
-def site_data(glossary: Glossary) -> dict[str, Any]:
-    """Everything the page shows and searches, as JSON-ready data."""
-    concepts = []
-    domains: set[str] = set()
-    regions: set[str] = set()
-    for concept in glossary:
-        record = concept_record(concept)
-        for lang, terms in record["terms"].items():
-            for term in terms:
-                kept = content_words(words(term["term"]), lang)
-                term["w"] = " ".join(kept)
-                term["s"] = " ".join(stem(word, lang) for word in kept)
-                if term["region"]:
-                    regions.add(term["region"])
-        if concept.domain:
-            domains.add(concept.domain)
-        concepts.append(record)
+def js_order(text: str) -> bytes:
+    """Sort key matching JavaScript's string order (UTF-16 code units), for binary search."""
+    return text.encode("utf-16-be")
+
+
+def site_data(glossary: Glossary) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The page's data and its typo part (trigrams), both JSON-ready."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        build_index(glossary, connection, {})
+        return _main_data(glossary, connection), typo_data(connection)
+
+
+def _main_data(glossary: Glossary, connection: sqlite3.Connection) -> dict[str, Any]:
+    languages = glossary.languages
+    regions = sorted({term.region for concept in glossary for term in concept.all_terms() if term.region})
+    domains = sorted({concept.domain for concept in glossary if concept.domain})
+    terms: dict[str, list[Any]] = {key: [] for key in ("cid", "lang", "text", "type", "status", "region", "info")}
+    first = []
+    for cid, concept in enumerate(glossary):
+        first.append(len(terms["cid"]) + 1)
+        for term in concept.all_terms():
+            terms["cid"].append(cid)
+            terms["lang"].append(languages.index(term.lang))
+            terms["text"].append(term.text)
+            terms["type"].append(TERM_TYPES.index(term.type))
+            terms["status"].append(STATUSES.index(term.status))
+            terms["region"].append(regions.index(term.region) if term.region else -1)
+            info = [term.gender, term.pos, term.note, term.source]
+            terms["info"].append(info if any(info) else 0)
+    terms["ntok"] = [row[0] for row in connection.execute("SELECT ntok FROM terms ORDER BY tid")]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for token, tid in connection.execute("SELECT token, tid FROM postings ORDER BY token, lang, tid"):
+        postings[token].append(tid)
+    tokens = sorted(postings, key=js_order)
+    lang_row = connection.execute("SELECT value FROM meta WHERE key = 'languages'").fetchone()
     return {
         "version": DATA_VERSION,
         "rules": normalization_rules(),
-        "languages": glossary.languages,
-        "language_names": {lang: language_name(lang) for lang in glossary.languages},
+        "languages": languages,
+        "index_languages": json.loads(lang_row[0]) if lang_row else sorted(languages),
+        "language_names": {lang: language_name(lang) for lang in languages},
         "statuses": list(STATUSES),
-        "domains": sorted(domains),
-        "regions": sorted(regions),
-        "concepts": concepts,
+        "types": list(TERM_TYPES),
+        "domains": domains,
+        "regions": regions,
+        "concepts": {
+            "id": [concept.id for concept in glossary],
+            "domain": [domains.index(concept.domain) if concept.domain else -1 for concept in glossary],
+            "first": first,
+            "definition": [concept.definition or 0 for concept in glossary],
+            "notes": [concept.notes or 0 for concept in glossary],
+            "sources": [concept.sources or 0 for concept in glossary],
+        },
+        "terms": terms,
+        "tokens": tokens,
+        "postings": [postings[token] for token in tokens],
     }
+
+
+def typo_data(connection: sqlite3.Connection) -> dict[str, Any]:
+    """The index's words (by word id), their stems per language, and the trigram postings."""
+    words = [word for _, word in connection.execute("SELECT wid, word FROM words ORDER BY wid")]
+    stems: list[list[str]] = [[] for _ in words]
+    for wid, lang, token in connection.execute("SELECT wid, lang, stem FROM stems ORDER BY wid, lang"):
+        stems[wid - 1] += [lang, token]
+    lengths = [0] * len(words)
+    grams: dict[str, list[int]] = defaultdict(list)
+    for tri, length, wid in connection.execute("SELECT tri, len, wid FROM trigrams ORDER BY tri, wid"):
+        grams[tri].append(wid)
+        lengths[wid - 1] = length
+    order = sorted(grams, key=js_order)
+    return {"words": words, "stems": stems, "lengths": lengths, "grams": order,
+            "gram_words": [grams[tri] for tri in order]}
 
 
 def language_name(lang: str) -> str:
@@ -64,10 +118,10 @@ def data_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def data_script(data: dict[str, Any]) -> str:
-    """``glossary.js``: the data as a script, because ``fetch`` of a ``file://`` URL is blocked.
+def data_script(data: dict[str, Any], name: str) -> str:
+    """The data as a script assigning ``window.<name>``: ``file://`` pages may load scripts, not fetch.
 
     ``JSON.parse`` of one string literal is faster for browsers than an object literal.
     """
     literal = json.dumps(data_json(data), ensure_ascii=False)
-    return f"window.{DATA_GLOBAL} = JSON.parse({literal});\n"
+    return f"window.{name} = JSON.parse({literal});\n"

@@ -2,8 +2,8 @@
  *
  * The normalisation rules come with the data (glossary/normalize.py RULES); this file
  * only interprets them, step by step as the Python does, so the page and
- * `careglot lookup` rank the same concepts. Terms arrive with their index words ("w")
- * and stems ("s") computed in Python. */
+ * `careglot lookup` rank the same concepts. The index (postings, words, stems, trigrams)
+ * is the one glossary/lookup_index.py builds, exported as sorted columns. */
 "use strict";
 
 (function (root) {
@@ -110,80 +110,46 @@
     return ta.size || tb.size ? 2 * shared / (ta.size + tb.size) : 0;
   };
 
-  function splitWords(text) {
-    return text ? text.split(" ") : [];
+  /* Index of the first element of the sorted `list` that is greater than `key` (`orEqual`: not less). */
+  function bisect(list, key, orEqual) {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid] < key || (!orEqual && list[mid] === key)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
-  /* The in-memory index: the tables of glossary/lookup_index.py as Maps. */
-  function GlossarySearch(data) {
+  /* The tables of glossary/lookup_index.py, exported as sorted columns: nothing to build at load. */
+  function GlossarySearch(data, typo) {
     this.norm = new Normalizer(data.rules);
     this.rules = data.rules;
-    this.concepts = data.concepts;
-    this.terms = [null]; // tid -> term; tids start at 1 as in SQLite
-    this.postings = new Map(); // stem -> [tid]
-    this.wordStems = new Map(); // folded word -> [[lang, stem]]
-    const langs = new Set();
-    this.concepts.forEach((concept, cid) => {
-      for (const [lang, terms] of Object.entries(concept.terms)) {
-        langs.add(lang);
-        for (const term of terms) {
-          this.addTerm(cid, lang, term);
-        }
-      }
-    });
-    this.languages = Array.from(langs).sort(compareStrings);
-    this.tokens = Array.from(this.postings.keys()).sort(compareStrings);
-    this.trigramIndex = null; // built on the first query that needs typo tolerance
+    this.data = data;
+    this.languages = data.index_languages;
+    this.typoIndex = typo || null; // words, stems and trigrams; without them no typo tolerance yet
   }
 
-  GlossarySearch.prototype.addTerm = function (cid, lang, term) {
-    const tid = this.terms.length;
-    const kept = splitWords(term.w);
-    const stems = splitWords(term.s);
-    const distinct = Array.from(new Set(stems));
-    this.terms.push({cid, lang, text: term.term, status: term.status, region: term.region, ntok: distinct.length});
-    for (const token of distinct) {
-      const list = this.postings.get(token);
-      if (list) {
-        list.push(tid);
-      } else {
-        this.postings.set(token, [tid]);
-      }
-    }
-    kept.forEach((word, i) => {
-      const pairs = this.wordStems.get(word);
-      if (!pairs) {
-        this.wordStems.set(word, [[lang, stems[i]]]);
-      } else if (!pairs.some(([known]) => known === lang)) {
-        pairs.push([lang, stems[i]]);
-      }
-    });
+  GlossarySearch.prototype.termLang = function (tid) {
+    return this.data.languages[this.data.terms.lang[tid - 1]];
   };
 
-  GlossarySearch.prototype.buildTrigrams = function () {
-    const index = new Map();
-    for (const word of this.wordStems.keys()) {
-      const entry = {word, length: cpLen(word)};
-      for (const gram of this.norm.trigrams(word)) {
-        const list = index.get(gram);
-        if (list) {
-          list.push(entry);
-        } else {
-          index.set(gram, [entry]);
-        }
-      }
-    }
-    this.trigramIndex = index;
+  GlossarySearch.prototype.postingsOf = function (token) {
+    const tokens = this.data.tokens;
+    const at = bisect(tokens, token, true);
+    return tokens[at] === token ? this.data.postings[at] : [];
   };
 
-  /* Concepts matching `query`, best first: [{cid, id, score, corrected, matched: Set of tids}].
-   * options: langs (like --lang), limit, allowTerm(term) and allowConcept(concept) for the filters. */
   GlossarySearch.prototype.lookup = function (query, options) {
     const opts = options || {};
     const searched = this.languages.filter((lang) => !opts.langs || opts.langs.includes(lang));
     const queryWords = this.queryWords(query, searched);
     if (!queryWords.length || !searched.length) {
-      return [];
+      return {hits: [], incomplete: false};
     }
     const state = {matches: new Map(), size: queryWords.length, opts};
     queryWords.forEach((word, index) => {
@@ -205,10 +171,9 @@
   };
 
   GlossarySearch.prototype.add = function (state, tid, index, weight, token, corrected) {
-    const term = this.terms[tid];
     const opts = state.opts;
-    if ((opts.allowTerm && !opts.allowTerm(term)) ||
-        (opts.allowConcept && !opts.allowConcept(this.concepts[term.cid]))) {
+    if ((opts.allowTerm && !opts.allowTerm(tid)) ||
+        (opts.allowConcept && !opts.allowConcept(this.data.terms.cid[tid - 1]))) {
       return;
     }
     let match = state.matches.get(tid);
@@ -228,8 +193,8 @@
   GlossarySearch.prototype.exact = function (state, stems, index) {
     let found = false;
     for (const token of new Set(stems.values())) {
-      for (const tid of this.postings.get(token) || []) {
-        if (stems.get(this.terms[tid].lang) === token) {
+      for (const tid of this.postingsOf(token)) {
+        if (stems.get(this.termLang(tid)) === token) {
           this.add(state, tid, index, this.rules.weights.exact, token, false);
           found = true;
         }
@@ -244,20 +209,11 @@
       if (cpLen(start) < this.rules.prefix.min_length) {
         continue;
       }
-      let low = 0;
-      let high = this.tokens.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (this.tokens[mid] <= start) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      for (let i = low; i < this.tokens.length && this.tokens[i].startsWith(start); i++) {
-        const token = this.tokens[i];
-        for (const tid of this.postings.get(token)) {
-          if (stems.get(this.terms[tid].lang) === start) {
+      const tokens = this.data.tokens;
+      for (let i = bisect(tokens, start, false); i < tokens.length && tokens[i].startsWith(start); i++) {
+        const token = tokens[i];
+        for (const tid of this.data.postings[i]) {
+          if (stems.get(this.termLang(tid)) === start) {
             this.add(state, tid, index, weight * Math.max(0.5, cpLen(start) / cpLen(token)), token, false);
           }
         }
@@ -286,8 +242,8 @@
         }
       }
       for (const [token, [kind, share]] of parts) {
-        for (const tid of this.postings.get(token) || []) {
-          if (this.terms[tid].lang === lang) {
+        for (const tid of this.postingsOf(token)) {
+          if (this.termLang(tid) === lang) {
             this.add(state, tid, index, this.rules.weights[kind] * share, token, false);
           }
         }
@@ -295,35 +251,45 @@
     }
   };
 
+  /* Words sharing trigrams with `word` (at most 200, most shared first, ties by word id as SQLite
+   * returns them), the closest by Dice similarity, and the terms indexed under their stems. */
   GlossarySearch.prototype.typo = function (state, word, langs, index) {
     const rules = this.rules.typo;
     const length = cpLen(word);
     if (length < rules.min_length) {
       return;
     }
-    if (!this.trigramIndex) {
-      this.buildTrigrams();
+    if (!this.typoIndex) {
+      state.incomplete = true;
+      return;
     }
+    const typo = this.typoIndex;
     const shared = new Map();
     for (const gram of this.norm.trigrams(word)) {
-      for (const entry of this.trigramIndex.get(gram) || []) {
-        if (Math.abs(entry.length - length) <= rules.max_length_difference) {
-          shared.set(entry.word, (shared.get(entry.word) || 0) + 1);
+      const at = bisect(typo.grams, gram, true);
+      if (typo.grams[at] !== gram) {
+        continue;
+      }
+      for (const wid of typo.gram_words[at]) {
+        if (Math.abs(typo.lengths[wid - 1] - length) <= rules.max_length_difference) {
+          shared.set(wid, (shared.get(wid) || 0) + 1);
         }
       }
     }
-    const rows = Array.from(shared).sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).slice(0, 200);
-    const close = rows.map(([candidate]) => [this.norm.dice(word, candidate), candidate])
+    const rows = Array.from(shared).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 200);
+    const close = rows.map(([wid]) => [this.norm.dice(word, typo.words[wid - 1]), typo.words[wid - 1], wid])
       .sort((a, b) => b[0] - a[0] || compareStrings(a[1], b[1]))
       .filter(([similarity]) => similarity >= rules.min_similarity)
       .slice(0, rules.candidates);
-    for (const [similarity, candidate] of close) {
-      for (const [lang, token] of this.wordStems.get(candidate)) {
+    for (const [similarity, , wid] of close) {
+      const stems = typo.stems[wid - 1];
+      for (let i = 0; i < stems.length; i += 2) {
+        const [lang, token] = [stems[i], stems[i + 1]];
         if (!langs.includes(lang)) {
           continue;
         }
-        for (const tid of this.postings.get(token) || []) {
-          if (this.terms[tid].lang === lang) {
+        for (const tid of this.postingsOf(token)) {
+          if (this.termLang(tid) === lang) {
             this.add(state, tid, index, this.rules.weights.typo * similarity, token, true);
           }
         }
@@ -338,17 +304,18 @@
     const tids = Array.from(state.matches.keys()).sort((a, b) => a - b);
     for (const tid of tids) {
       const match = state.matches.get(tid);
-      const term = this.terms[tid];
-      const coverage = Math.min(1, match.tokens.size / Math.max(term.ntok, 1));
+      const terms = this.data.terms;
+      const cid = terms.cid[tid - 1];
+      const coverage = Math.min(1, match.tokens.size / Math.max(terms.ntok[tid - 1], 1));
       const total = match.weights.reduce((sum, weight) => sum + weight, 0);
       let score = (total / state.size) * (1 - coverageWeight + coverageWeight * coverage);
-      score += weights.status_bonus[term.status];
-      if (term.text === query.trim()) {
+      score += weights.status_bonus[this.data.statuses[terms.status[tid - 1]]];
+      if (terms.text[tid - 1] === query.trim()) {
         score += weights.same_case_bonus;
       }
-      const previous = best.get(term.cid);
+      const previous = best.get(cid);
       if (!previous) {
-        best.set(term.cid, {score, corrected: match.corrected, matched: new Set([tid])});
+        best.set(cid, {score, corrected: match.corrected, matched: new Set([tid])});
       } else {
         previous.matched.add(tid);
         if (score > previous.score) {
@@ -358,19 +325,20 @@
       }
     }
     if (!best.size) {
-      return [];
+      return {hits: [], incomplete: Boolean(state.incomplete)};
     }
     let top = -Infinity;
     for (const hit of best.values()) {
       top = Math.max(top, hit.score);
     }
     const floor = Math.max(weights.min_score, top * weights.min_relative_score);
-    return Array.from(best).filter(([, hit]) => hit.score >= floor)
+    const hits = Array.from(best).filter(([, hit]) => hit.score >= floor)
       .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
       .slice(0, limit)
-      .map(([cid, hit]) => ({cid, id: this.concepts[cid].id, score: hit.score, corrected: hit.corrected,
+      .map(([cid, hit]) => ({cid, id: this.data.concepts.id[cid], score: hit.score, corrected: hit.corrected,
         matched: hit.matched}));
+    return {hits, incomplete: Boolean(state.incomplete)};
   };
 
-  root.CareglotSearch = {GlossarySearch, Normalizer};
+  root.CareglotSearch = {GlossarySearch, Normalizer, bisect};
 })(window);

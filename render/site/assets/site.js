@@ -3,18 +3,20 @@
 "use strict";
 
 (function () {
-  const QUERY_LIMIT = 25;
-  const PAGE = 50;
+  const PAGE = 20;
   const FRAGMENT = "#concept-";
   const data = window.CAREGLOT_GLOSSARY;
   const search = new window.CareglotSearch.GlossarySearch(data);
-  const byId = new Map(data.concepts.map((concept) => [concept.id, concept]));
+  const concepts = data.concepts;
+  const terms = data.terms;
+  const byId = new Map(concepts.id.map((id, cid) => [id, cid]));
   const $ = (id) => document.getElementById(id);
   const input = $("q");
   const results = $("results");
   const status = $("status");
   const filters = {lang: $("f-lang"), status: $("f-status"), domain: $("f-domain"), region: $("f-region")};
   let shown = PAGE;
+  let incomplete = false;
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -48,26 +50,49 @@
     const wanted = filters.status.value;
     const domain = filters.domain.value;
     const region = filters.region.value;
+    const status = data.statuses.indexOf(wanted);
+    const regionIndex = data.regions.indexOf(region);
+    const domainIndex = data.domains.indexOf(domain);
+    const langIndex = data.languages.indexOf(lang);
     return {
       langs: lang ? [lang] : null,
-      allowTerm: (term) => (!wanted || term.status === wanted) && (!region || term.region === region),
-      allowConcept: (concept) => !domain || concept.domain === domain,
+      allowTerm: (tid) => (!wanted || terms.status[tid - 1] === status) &&
+        (!region || terms.region[tid - 1] === regionIndex),
+      allowConcept: (cid) => !domain || concepts.domain[cid] === domainIndex,
+      allowLang: (tid) => !lang || terms.lang[tid - 1] === langIndex,
     };
   }
 
   function browse(opts) {
     const found = [];
-    data.concepts.forEach((concept, cid) => {
-      if (!opts.allowConcept(concept)) {
-        return;
+    for (let cid = 0; cid < concepts.id.length; cid++) {
+      if (!opts.allowConcept(cid)) {
+        continue;
       }
-      const visible = Object.entries(concept.terms).some(([lang, terms]) =>
-        (!opts.langs || opts.langs.includes(lang)) && terms.some((term) => opts.allowTerm({...term, lang})));
-      if (visible) {
-        found.push({cid, id: concept.id, matched: new Set()});
+      const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.cid.length + 1;
+      for (let tid = concepts.first[cid]; tid < end; tid++) {
+        if (opts.allowLang(tid) && opts.allowTerm(tid)) {
+          found.push({cid, matched: new Set()});
+          break;
+        }
       }
-    });
+    }
     return found;
+  }
+
+  /* One concept as nested data, from the columns. */
+  function conceptView(cid) {
+    const view = {id: concepts.id[cid], domain: data.domains[concepts.domain[cid]] || null, terms: {},
+      definition: concepts.definition[cid] || {}, notes: concepts.notes[cid] || {}, sources: concepts.sources[cid] || []};
+    const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.cid.length + 1;
+    for (let tid = concepts.first[cid]; tid < end; tid++) {
+      const lang = data.languages[terms.lang[tid - 1]];
+      const [gender, pos, note, source] = terms.info[tid - 1] || [];
+      (view.terms[lang] = view.terms[lang] || []).push({tid, term: terms.text[tid - 1],
+        type: data.types[terms.type[tid - 1]], status: data.statuses[terms.status[tid - 1]],
+        region: data.regions[terms.region[tid - 1]] || null, gender, pos, note, source});
+    }
+    return view;
   }
 
   function headword(concept) {
@@ -103,12 +128,12 @@
       term.source ? el("span", {class: "term-note"}, "Source: " + term.source) : null);
   }
 
-  function languageColumn(concept, lang, matchedTexts) {
+  function languageColumn(concept, lang, matched) {
     const column = el("section", {class: "lang", "aria-label": languageLabel(lang)},
       el("h3", {}, el("span", {lang}, data.language_names[lang] || lang), " (" + lang + ")"));
     const terms = concept.terms[lang] || [];
     column.append(terms.length
-      ? el("ul", {class: "terms"}, ...terms.map((term) => termItem(term, lang, matchedTexts.has(lang + "\n" + term.term))))
+      ? el("ul", {class: "terms"}, ...terms.map((term) => termItem(term, lang, matched.has(term.tid))))
       : el("p", {class: "meta"}, "no term yet"));
     if (concept.definition[lang]) {
       column.append(el("p", {class: "definition", lang}, concept.definition[lang]));
@@ -121,15 +146,14 @@
   }
 
   function conceptCard(hit) {
-    const concept = data.concepts[hit.cid];
-    const matchedTexts = new Set(Array.from(hit.matched, (tid) => search.terms[tid].lang + "\n" + search.terms[tid].text));
+    const concept = conceptView(hit.cid);
     const head = headword(concept);
     const langs = [...data.languages, ...Object.keys(concept.terms).filter((l) => !data.languages.includes(l))];
     const card = el("article", {class: "concept", id: "concept-" + concept.id, "aria-labelledby": "h-" + concept.id},
       el("h2", {id: "h-" + concept.id, tabindex: "-1"},
         el("a", {href: FRAGMENT + concept.id, lang: head.lang}, head.text),
         concept.domain ? el("span", {class: "domain"}, "domain: " + concept.domain) : null),
-      el("div", {class: "langs"}, ...langs.map((lang) => languageColumn(concept, lang, matchedTexts))));
+      el("div", {class: "langs"}, ...langs.map((lang) => languageColumn(concept, lang, hit.matched))));
     if (concept.sources.length) {
       card.append(el("h3", {}, "Sources"), el("ul", {class: "sources"}, ...concept.sources.map((s) => el("li", {}, s))));
     }
@@ -149,11 +173,11 @@
 
   function render() {
     const wanted = fragmentConcept();
-    const concept = wanted === null ? null : byId.get(wanted);
-    $("back").hidden = !concept;
-    if (concept) {
-      const cid = data.concepts.indexOf(concept);
-      showHits([{cid, id: concept.id, matched: new Set()}], 1, "Concept " + concept.id + ": " + headword(concept).text);
+    const cid = wanted === null ? undefined : byId.get(wanted);
+    $("back").hidden = cid === undefined;
+    incomplete = false;
+    if (cid !== undefined) {
+      showHits([{cid, matched: new Set()}], 1, "Concept " + wanted + ": " + headword(conceptView(cid)).text);
       return;
     }
     const query = input.value;
@@ -165,7 +189,9 @@
         (all.length > shown ? ", the first " + shown + " shown" : ""));
       return;
     }
-    const hits = search.lookup(query, {...opts, limit: QUERY_LIMIT});
+    const found = search.lookup(query, {...opts, limit: shown});
+    const hits = found.hits;
+    incomplete = found.incomplete;
     let message = hits.length === 1 ? "1 concept" : hits.length + " concepts";
     if (!hits.length) {
       message = "No concept matches “" + query.trim() + "”";
@@ -174,7 +200,7 @@
     } else {
       message += " for “" + query.trim() + "”";
     }
-    showHits(hits, hits.length, prefix + message);
+    showHits(hits, hits.length < shown ? hits.length : hits.length + 1, prefix + message);
   }
 
   function leaveConcept() {
@@ -256,4 +282,14 @@
   }, 0));
   window.careglot = {search, render};
   performance.mark("careglot-ready");
+  // The typo index is only needed for misspelt words: load it once the page is usable.
+  const typoScript = el("script", {src: "glossary-typo.js"});
+  typoScript.addEventListener("load", () => {
+    search.typoIndex = window.CAREGLOT_TYPO;
+    performance.mark("careglot-typo-ready");
+    if (incomplete) {
+      render();
+    }
+  });
+  document.body.append(typoScript);
 })();

@@ -1,0 +1,177 @@
+"""How fast does the glossary page load and answer with a 10,000-concept glossary?
+
+Generates a synthetic glossary (default 10,000 concepts, each with terms in en, nl, fr
+and de: full forms, abbreviations, lay terms, regional, deprecated and forbidden variants,
+a definition per language, notes and sources), builds the site in a temporary directory,
+opens it from ``file://`` in headless Chromium and measures with the browser's clocks:
+
+* page load: navigation timing (``domContentLoadedEventEnd``, ``loadEventEnd``) and the
+  page's own ``careglot-ready`` mark (data parsed, index built, first list rendered);
+* query answer: ``performance.now()`` around setting the field and dispatching ``input``
+  up to the rendered, laid-out result list; per kind of query (exact, inflected,
+  multi-word, typo); the first typo query, which builds the trigram index, separately;
+* baseline, same run: ``glossary.lookup`` in Python on the warm SQLite index (the CLI
+  without process start-up), same queries.
+
+Target: load < 100 ms and every query answer < 100 ms.
+
+    python3 benchmarks/site_speed.py [--concepts 10000] [--loads 5] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from glossary.lookup import lookup  # noqa: E402
+from glossary.lookup_index import build_index  # noqa: E402
+from glossary.model import Concept, Glossary, Term  # noqa: E402
+from render.site.build import build_site  # noqa: E402
+from site_browser import chromium  # noqa: E402
+
+SYLLABLES = ["sta", "cel", "mo", "ne", "ri", "ta", "pla", "tio", "gra", "fe", "ku", "lo", "zen", "ther", "apie",
+             "hema", "to", "poi", "bra", "mer", "lin", "do", "va", "sul", "kor", "pen", "tis", "mu", "ra", "gel"]
+SUFFIX = {"en": ["ion", "ity", "ment", "er", "ism"], "nl": ["ing", "heid", "er", "atie", "ie"],
+          "fr": ["ion", "ité", "ement", "eur", "ique"], "de": ["ung", "heit", "er", "ation", "ie"]}
+LANGS = ("en", "nl", "fr", "de")
+DOMAINS = ("treatment", "cell-biology", "anatomy", "disease", "care", "research", "regulation", "institution")
+
+
+def word(rng: random.Random, lang: str) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) + rng.choice(SUFFIX[lang])
+
+
+def sentence(rng: random.Random, lang: str, size: int) -> str:
+    return " ".join(word(rng, lang) for _ in range(size)).capitalize() + "."
+
+
+def make_concept(rng: random.Random, index: int) -> Concept:
+    concept = Concept(id=f"c{index:05d}", domain=rng.choice(DOMAINS), sources=[f"Synthetic source {index}"])
+    roots = [word(rng, "en") for _ in range(rng.randint(1, 3))]
+    for lang in LANGS:
+        full = " ".join(root[:-2] + rng.choice(SUFFIX[lang]) for root in roots)
+        terms = [Term(full, lang, "full-form", "preferred"),
+                 Term("".join(part[0] for part in full.split()).upper() + str(index % 97), lang, "abbreviation")]
+        if rng.random() < 0.5:
+            terms.append(Term(word(rng, lang), lang, "lay-term", "admitted", region=rng.choice(["BE", "NL", None])))
+        if rng.random() < 0.2:
+            terms.append(Term(full + " " + word(rng, lang), lang, "variant", rng.choice(["deprecated", "forbidden"])))
+        concept.terms[lang] = terms
+        concept.definition[lang] = sentence(rng, lang, rng.randint(8, 18))
+        if rng.random() < 0.3:
+            concept.notes[lang] = sentence(rng, lang, rng.randint(5, 12))
+    return concept
+
+
+def queries(glossary: Glossary, rng: random.Random) -> dict[str, list[str]]:
+    picks = rng.sample(glossary.concepts, 40)
+    full = [concept.terms[rng.choice(LANGS)][0].text for concept in picks]
+    return {
+        "exact": [text.split()[0] for text in full[:10]],
+        "inflected": [text.split()[0] + ("en" if i % 2 else "s") for i, text in enumerate(full[10:20])],
+        "multi-word": [text for text in full[20:30] if " " in text][:10] or full[20:30],
+        "typo": [text.split()[0][:3] + text.split()[0][4:] for text in full[30:40]],
+    }
+
+
+LOAD_JS = """() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const ready = performance.getEntriesByName("careglot-ready")[0];
+    return [nav.domContentLoadedEventEnd, nav.loadEventEnd, ready.startTime];
+}"""
+QUERY_JS = """q => {
+    const input = document.getElementById("q");
+    const start = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event("input"));
+    document.body.offsetHeight;
+    const elapsed = performance.now() - start;
+    return [elapsed, document.querySelectorAll("#results article").length];
+}"""
+
+
+def measure_browser(site: Path, kinds: dict[str, list[str]], loads: int) -> tuple[list[list[float]], dict]:
+    url = (site / "index.html").as_uri()
+    load_times = []
+    with chromium() as browser:
+        page = browser.new_page()
+        for _ in range(loads):
+            page.goto(url)
+            page.wait_for_function("window.careglot !== undefined")
+            load_times.append(page.evaluate(LOAD_JS))
+        first_typo = page.evaluate(QUERY_JS, kinds["typo"][0])
+        answers = {kind: [page.evaluate(QUERY_JS, query) for query in items] for kind, items in kinds.items()}
+        page.close()
+    return load_times, {"first typo (builds trigram index)": [first_typo], **answers}
+
+
+def measure_python(glossary: Glossary, kinds: dict[str, list[str]]) -> dict[str, list[float]]:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        build_index(glossary, connection, {})
+        out = {}
+        for kind, items in kinds.items():
+            times = []
+            for query in items:
+                start = time.perf_counter()
+                lookup(connection, query, limit=25)
+                times.append((time.perf_counter() - start) * 1000)
+            out[kind] = times
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--concepts", type=int, default=10_000)
+    parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    glossary = Glossary([make_concept(rng, index) for index in range(args.concepts)])
+    kinds = queries(glossary, rng)
+    with tempfile.TemporaryDirectory() as directory:
+        site = Path(directory)
+        start = time.perf_counter()
+        build_site(glossary, site)
+        built = time.perf_counter() - start
+        size = (site / "glossary.js").stat().st_size
+        load_times, answers = measure_browser(site, kinds, args.loads)
+    baseline = measure_python(glossary, kinds)
+    terms = sum(1 for concept in glossary for _ in concept.all_terms())
+    print(f"glossary: {args.concepts} concepts, {terms} terms; site built in {built:.2f} s; "
+          f"glossary.js {size / 1e6:.1f} MB")
+    print("page load (ms, from navigation start)   DOMContentLoaded    load    careglot-ready")
+    for dom, load, ready in load_times:
+        print(f"{'':41}{dom:8.1f} {load:9.1f} {ready:11.1f}")
+    worst_load = max(max(row) for row in load_times)
+    print(f"  median ready {statistics.median(row[2] for row in load_times):.1f} ms, worst {worst_load:.1f} ms")
+    print("query answer (ms): page (search + render + layout) | Python lookup on warm SQLite")
+    worst_query = 0.0
+    for kind, rows in answers.items():
+        times = [elapsed for elapsed, _ in rows]
+        worst_query = max(worst_query, *times)
+        hits = statistics.median(count for _, count in rows)
+        line = f"  {kind:34} median {statistics.median(times):6.1f}  max {max(times):6.1f}  ({hits:.0f} results)"
+        if kind in baseline:
+            python = statistics.median(baseline[kind])
+            line += f" | median {python:6.1f}  ratio page/python {statistics.median(times) / python:.2f}"
+        print(line)
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    met = worst_load < 100 and worst_query < 100
+    print(f"target (< 100 ms load and answer): {'met' if met else 'NOT met'}")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
