@@ -18,6 +18,7 @@ import os
 import platform
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,13 +31,18 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from render.catalogs.fuzzy_index import REFUSE_BELOW_THRESHOLD, normalise, refusal, similarity  # noqa: E402
+from render.catalogs.fuzzy_index import REFUSE_BELOW_THRESHOLD, normalise, refusal, similarity
 
-COMMON = ("the your you a to of and is in with for can be this it or are on not after before doctor treatment "
-          "stem cells cell blood transplant hospital weeks months days risk infection may will have do no "
-          "take tablet dose medicine nurse team call tell if when during fever sclerosis multiple relapse "
-          "chemotherapy immune system side effects some most people never without about how what").split()
-SYLLABLES = "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro ta te ti to".split()
+COMMON = (
+    "the", "your", "you", "a", "to", "of", "and", "is", "in", "with", "for", "can", "be", "this", "it", "or", "are",
+    "on", "not", "after", "before", "doctor", "treatment", "stem", "cells", "cell", "blood", "transplant",
+    "hospital", "weeks", "months", "days", "risk", "infection", "may", "will", "have", "do", "no", "take", "tablet",
+    "dose", "medicine", "nurse", "team", "call", "tell", "if", "when", "during", "fever", "sclerosis", "multiple",
+    "relapse", "chemotherapy", "immune", "system", "side", "effects", "some", "most", "people", "never", "without",
+    "about", "how", "what",)
+SYLLABLES = (
+    "ba", "be", "bi", "bo", "da", "de", "di", "do", "ka", "ke", "ki", "ko", "la", "le", "li", "lo", "ma", "me",
+    "mi", "mo", "na", "ne", "ni", "no", "ra", "re", "ri", "ro", "ta", "te", "ti", "to",)
 PLACEHOLDERS = ("%(name)s", "{count}", "%(hospital)s", "{date}")
 FORMAT_FLAG = {"%(": "python-format", "{": "python-brace-format"}
 HEADER = ('msgid ""\nmsgstr ""\n"Project-Id-Version: careglot-bench 1.0\\n"\n"Report-Msgid-Bugs-To: \\n"\n'
@@ -70,7 +76,7 @@ class Generator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         rare = {"".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(6000)}
-        self.words = COMMON + sorted(rare)
+        self.words = [*COMMON, *sorted(rare)]
         self.weights = [1 / (rank + 8) for rank in range(len(self.words))]
 
     def sentence(self) -> str:
@@ -183,28 +189,22 @@ def write_catalog(path: Path, messages: list[Message], template: bool) -> None:
 
 
 def careglot_update(template: str, catalog: str, out: str) -> None:
-    """Child process: parse + merge + write, print the timings and the peak memory as JSON."""
-    from glossary.fsutil import atomic_write
+    """Child process: what `careglot catalog update` does (strict read, merge, GNU-faithful write
+    after the concurrent-edit check); prints the timings and the peak memory as JSON."""
+    from render.catalogs.lock import save_catalog
     from render.catalogs.merge import merge_catalog
-    try:
-        from render.catalogs.pofile import load_catalog as load
-    except ImportError:
-        load = polib.pofile
+    from render.catalogs.pofile import load_catalog
+
+    shutil.copyfile(catalog, out)
     start, cpu = time.perf_counter(), time.process_time()
-    pot, po = load(template), load(catalog)
+    pot, po = load_catalog(template), load_catalog(out)
     parsed = time.perf_counter()
     result = merge_catalog(pot, po)
     merged = time.perf_counter()
-    writer = "polib (str(catalog)) + atomic_write"
-    try:
-        from render.catalogs.writer import save_catalog  # type: ignore[import-not-found]
-        save_catalog(result.catalog, out)
-        writer = "render.catalogs.writer.save_catalog"
-    except ImportError:
-        atomic_write(out, str(result.catalog))
+    save_catalog(result.catalog, Path(out), po.fingerprint)
     done = time.perf_counter()
     print(json.dumps({"parse": parsed - start, "merge": merged - parsed, "write": done - merged,
-                      "total": done - start, "cpu": time.process_time() - cpu, "reader": getattr(load, "__module__", "polib"), "writer": writer,
+                      "total": done - start, "cpu": time.process_time() - cpu,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -266,6 +266,17 @@ def why_refused(new: Key, old: Key) -> str:
     return reason or "not found by careglot (index miss)"
 
 
+def why_different(new: Key, mine: Key, theirs: Key) -> str:
+    """Both offered a translation, from different old messages."""
+    reason = why_refused(new, theirs)
+    if not reason.startswith("not found"):
+        return reason
+    if mine[0] == new[0] != theirs[0]:
+        return "msgmerge matched across contexts"
+    closer = similarity(normalise(new[1]), normalise(mine[1])) >= similarity(normalise(new[1]), normalise(theirs[1]))
+    return "careglot chose a closer or equally close candidate" if closer else "careglot chose a less close candidate"
+
+
 def agreement(old_path: Path, careglot_out: Path, msgmerge_out: Path) -> dict[str, object]:
     old = polib.pofile(str(old_path))
     ours, theirs = fuzzy_pairs(old, careglot_out), fuzzy_pairs(old, msgmerge_out)
@@ -275,12 +286,7 @@ def agreement(old_path: Path, careglot_out: Path, msgmerge_out: Path) -> dict[st
         if key not in ours:
             only_msgmerge[why_refused(key, made_for)] += 1
         elif ours[key] != theirs[key]:
-            mine = ours[key][0]
-            reason = why_refused(key, made_for)
-            if reason.startswith("not found"):
-                reason = "msgmerge matched across contexts" if mine[0] == key[0] != made_for[0] else \
-                    f"careglot chose {'a closer' if similarity(normalise(key[1]), normalise(mine[1])) >= similarity(normalise(key[1]), normalise(made_for[1])) else 'another'} candidate"
-            different[reason] += 1
+            different[why_different(key, ours[key][0], made_for)] += 1
     for key, (made_for, _) in ours.items():
         if key not in theirs:
             raw = similarity(key[1], made_for[1])
@@ -327,7 +333,7 @@ def report(work: Path, args: argparse.Namespace) -> None:
     print(f"before:            {counts(files['catalog.po'])}")
     ours = run_careglot(files["template.pot"], files["catalog.po"], work / "careglot.po")
     print(f"careglot update:   {ours['total']:.1f} s (cpu {ours['cpu']:.1f} s; parse {ours['parse']:.1f}, "
-          f"merge {ours['merge']:.1f}, write {ours['write']:.1f}), peak {ours['peak_mb']:.0f} MB; reader {ours['reader']}, writer {ours['writer']}")
+          f"merge {ours['merge']:.1f}, write {ours['write']:.1f}), peak {ours['peak_mb']:.0f} MB")
     print(f"  after:           {counts(work / 'careglot.po')}")
     wall, cpu = run_msgmerge(files["template.pot"], files["catalog.po"], work / "msgmerge-N.po", fuzzy=False)
     print(f"msgmerge -N:       {wall:.1f} s (cpu {cpu:.1f} s)  -- the floor, no fuzzy matching")
@@ -336,7 +342,7 @@ def report(work: Path, args: argparse.Namespace) -> None:
         wall, cpu = run_msgmerge(files["template.pot"], files["catalog.po"], work / "msgmerge.po", fuzzy=True)
         print(f"msgmerge (fuzzy):  {wall:.1f} s (cpu {cpu:.1f} s), careglot {wall / float(ours['total']):.0f}x faster")
         print(f"  after:           {counts(work / 'msgmerge.po')}")
-        print(f"  agreement:       {json.dumps(agreement(files['catalog.po'], work / 'careglot.po', work / 'msgmerge.po'))}")
+        print_agreement(agreement(files["catalog.po"], work / "careglot.po", work / "msgmerge.po"))
     slice_ours = run_careglot(files["slice.pot"], files["slice.po"], work / "slice-careglot.po")
     wall, cpu = run_msgmerge(files["slice.pot"], files["slice.po"], work / "slice-msgmerge.po", fuzzy=True)
     print(f"slice of {args.slice}: careglot {slice_ours['total']:.2f} s (merge {slice_ours['merge']:.2f}); "
@@ -344,7 +350,10 @@ def report(work: Path, args: argparse.Namespace) -> None:
     print(f"  before:          {counts(files['slice.po'])}")
     print(f"  careglot after:  {counts(work / 'slice-careglot.po')}")
     print(f"  msgmerge after:  {counts(work / 'slice-msgmerge.po')}")
-    result = agreement(files["slice.po"], work / "slice-careglot.po", work / "slice-msgmerge.po")
+    print_agreement(agreement(files["slice.po"], work / "slice-careglot.po", work / "slice-msgmerge.po"))
+
+
+def print_agreement(result: dict[str, object]) -> None:
     print(f"  fuzzy pairs:     msgmerge {result['msgmerge_fuzzy']}, careglot {result['careglot_fuzzy']}, "
           f"same {result['same']}")
     print(f"  only msgmerge:   {result['only_msgmerge']}")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+from pathlib import Path
+
 import polib
 import pytest
 
 from render.catalogs.merge import merge_catalog
+from render.catalogs.pofile import parse_catalog
+from render.catalogs.writer import write_po
 
 HEADER = """# Dutch translation of the leaflets.
 # Translator <t@example.org>, 2025.
@@ -253,3 +259,41 @@ def test_index_finds_the_edited_message_among_many() -> None:
     merged = update(f'msgctxt "other"\nmsgid "{edited}"\nmsgstr ""\n', "\n".join(lines))
     found = entry(merged, edited, "other")
     assert found.fuzzy and found.msgstr == target.msgstr and found.previous_msgid == target.msgid
+
+
+def template_from(catalog: polib.POFile) -> polib.POFile:
+    """The template a catalog was made from: same messages, no translations or translator state."""
+    template = polib.POFile()
+    template.metadata = {"POT-Creation-Date": catalog.metadata["POT-Creation-Date"]}
+    for old in catalog:
+        if not old.obsolete:
+            template.append(polib.POEntry(
+                msgctxt=old.msgctxt, msgid=old.msgid, msgid_plural=old.msgid_plural, comment=old.comment,
+                occurrences=list(old.occurrences), flags=[flag for flag in old.flags if flag != "fuzzy"],
+                msgstr_plural=dict.fromkeys(old.msgstr_plural, "")))
+    return template
+
+
+CANONICAL_BODY = (
+    '# checked\n#. category: risk; a long extracted comment for the translator that goes on\n'
+    '#: leaflets/a.yaml:10 leaflets/a.yaml:20\n#, fuzzy, python-format\n#| msgid "Old %(name)s"\n'
+    'msgctxt "a.risk"\nmsgid "New %(name)s"\nmsgstr "Nieuw %(name)s"\n\n'
+    'msgid "one day"\nmsgid_plural "%d days"\nmsgstr[0] "een dag"\nmsgstr[1] "%d dagen"\n\n'
+    'msgid "A rather long sentence about stem cell transplantation that GNU gettext wraps at seventy-nine '
+    'columns for sure."\nmsgstr ""\n\n#~ msgid "Gone"\n#~ msgstr "Weg"\n')
+
+
+@pytest.mark.gettext
+def test_update_with_nothing_to_do_is_byte_identical_and_msgfmt_accepts_updates(tmp_path: Path) -> None:
+    source = tmp_path / "raw.po"
+    source.write_text(HEADER.format(nplurals=2, plural="(n != 1)") + CANONICAL_BODY, encoding="utf-8")
+    canonical = subprocess.run(["msgcat", str(source)], check=True, capture_output=True).stdout
+    catalog = parse_catalog(canonical, tmp_path / "nl.po")
+    assert write_po(merge_catalog(template_from(catalog), catalog).catalog).encode() == canonical
+
+    template = template_from(catalog)
+    template[0].msgid = "New %(name)s, again"
+    template[2].msgid = template[2].msgid.replace("long", "very long")
+    updated = tmp_path / "updated.po"
+    updated.write_text(write_po(merge_catalog(template, catalog).catalog), encoding="utf-8")
+    subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(updated)], check=True)
