@@ -4,10 +4,10 @@ Entries follow the template's order. An exact (msgctxt, msgid) match keeps its t
 translator comments and fuzzy state; the template supplies extracted comments, references
 and format flags. A changed msgid may inherit an old translation as a fuzzy suggestion that
 records the previous msgctxt/msgid (``#|``) — only under the conservative rules of
-:mod:`render.catalogs.fuzzy_index`. Translated entries that left the template become
-obsolete (``#~``), never deleted; an obsolete entry that comes back is revived. Like
-msgmerge, untranslated entries without translator comments that left the template are
-dropped: there is nothing in them to keep.
+:mod:`render.catalogs.fuzzy_index`. Entries that left the template become obsolete
+(``#~``), never deleted — untranslated ones too, unlike msgmerge, so a catalog never loses
+a message a translator may have annotated or be about to translate; an obsolete entry that
+comes back is revived.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ class MergeResult:
     new: int = 0
     obsoleted: int = 0
     resurrected: int = 0
-    dropped: int = 0
 
 
 def merge_catalog(template: polib.POFile, catalog: polib.POFile, *, fuzzy: bool = True,
@@ -97,11 +96,8 @@ def _merge(template: polib.POFile, catalog: polib.POFile, fuzzy: bool, threshold
     for entry in catalog:
         if id(entry) in used:
             continue
-        if entry.obsolete or _translated(entry) or entry.tcomment:
-            result.obsoleted += not entry.obsolete
-            merged.append(_obsolete(entry))
-        else:
-            result.dropped += 1
+        result.obsoleted += not entry.obsolete
+        merged.append(_obsolete(entry))
     return result
 
 
