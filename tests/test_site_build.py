@@ -16,9 +16,10 @@ import pytest
 from glossary.loader import load_glossary
 from glossary.normalize import content_words, normalization_rules, stem, trigrams, words
 from render.site.build import build_site
-from render.site.export import DATA_GLOBAL, TYPO_GLOBAL
+from render.site.export import DATA_GLOBAL, DETAILS_GLOBAL, TYPO_GLOBAL
 
-SITE_FILES = {"index.html", "site.css", "search.js", "site.js", "glossary.js", "glossary-typo.js", "glossary.json"}
+DATA_FILES = {"glossary.js", "glossary-details.js", "glossary-typo.js", "glossary.json"}
+SITE_FILES = {"index.html", "site.css", "search.js", "site.js", *DATA_FILES}
 
 
 def read_data(directory: Path) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def test_site_command_writes_a_self_contained_site(run_cli: Callable[..., Any], 
     html = (out / "index.html").read_text(encoding="utf-8")
     for name in ("site.css", "glossary.js", "search.js", "site.js"):
         assert f'"{name}"' in html
-    for name in SITE_FILES - {"glossary.json", "glossary.js", "glossary-typo.js"}:
+    for name in SITE_FILES - DATA_FILES:
         text = (out / name).read_text(encoding="utf-8")
         assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text), f"{name} refers to another site"
         assert "innerHTML" not in text and "insertAdjacentHTML" not in text and "document.write" not in text
@@ -50,7 +51,8 @@ def test_data_carries_every_concept_term_and_the_lookup_rules(tmp_path: Path, re
     assert data["languages"] == ["en", "nl", "fr", "de"]
     assert data["language_names"]["nl"] == "Nederlands"
     assert data["domains"] == sorted({concept.domain for concept in glossary if concept.domain})
-    assert data["concepts"]["definition"] == [concept.definition for concept in glossary]
+    assert data["details"]["definition"] == [concept.definition for concept in glossary]
+    assert data["details"]["sources"] == [concept.sources or 0 for concept in glossary]
     postings = dict(zip(data["tokens"], data["postings"], strict=True))
     assert data["tokens"] == sorted(data["tokens"])
     terms = data["terms"]
@@ -88,8 +90,9 @@ def script_data(path: Path, name: str) -> Any:
 def test_data_scripts_hold_the_same_data_as_the_json(tmp_path: Path, repo_root: Path) -> None:
     build_site(load_glossary(repo_root / "glossary.yaml"), tmp_path)
     main = script_data(tmp_path / "glossary.js", DATA_GLOBAL)
+    details = script_data(tmp_path / "glossary-details.js", DETAILS_GLOBAL)
     typo = script_data(tmp_path / "glossary-typo.js", TYPO_GLOBAL)
-    assert {**main, "typo": typo} == read_data(tmp_path)
+    assert {**main, "details": details, "typo": typo} == read_data(tmp_path)
     assert "<" not in (tmp_path / "glossary.json").read_text(encoding="utf-8")
 
 

@@ -1,7 +1,8 @@
 """Write the glossary site: ``index.html``, ``site.css``, ``search.js``, ``site.js`` and the data.
 
 The page needs no server and no network: the data comes as scripts, which ``file://``
-pages may load (``glossary.js``, then ``glossary-typo.js`` once the page is ready), and,
+pages may load (``glossary.js``; once the page is ready ``glossary-details.js`` with the
+definitions and notes, and ``glossary-typo.js`` with the typo index), and,
 for other tools and static servers, all of it as ``glossary.json``.
 """
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from glossary.fsutil import atomic_write
 from glossary.model import Glossary
-from render.site.export import DATA_GLOBAL, TYPO_GLOBAL, data_json, data_script, site_data
+from render.site.export import DATA_GLOBAL, DETAILS_GLOBAL, TYPO_GLOBAL, data_json, data_script, site_data
 
 ASSETS = ("index.html", "site.css", "search.js", "site.js")
 
@@ -25,11 +26,12 @@ def asset_text(name: str) -> str:
 def build_site(glossary: Glossary, out_dir: str | os.PathLike[str]) -> list[Path]:
     """Write the site for ``glossary`` into ``out_dir``; returns the files written."""
     target = Path(out_dir)
-    data, typo = site_data(glossary)
+    data, details, typo = site_data(glossary)
     files = {name: asset_text(name) for name in ASSETS}
     files["glossary.js"] = data_script(data, DATA_GLOBAL)
+    files["glossary-details.js"] = data_script(details, DETAILS_GLOBAL)
     files["glossary-typo.js"] = data_script(typo, TYPO_GLOBAL)
-    files["glossary.json"] = data_json({**data, "typo": typo}) + "\n"
+    files["glossary.json"] = data_json({**data, "details": details, "typo": typo}) + "\n"
     written = []
     for name, text in files.items():
         atomic_write(target / name, text)

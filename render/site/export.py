@@ -6,8 +6,9 @@ and the rules (:func:`glossary.normalize.normalization_rules`) travel with the d
 the JavaScript applies the same folding, stemming, compound and typo rules to the query.
 
 For a page that loads fast with 10,000 concepts the data is columnar (one list per
-field, statuses and languages as small integers) and the trigram index for typos is a
-separate part (:func:`typo_data`), loaded after the page is ready.
+field, statuses and languages as small integers), and what searching does not need
+comes in separate parts loaded once the page is ready: the texts shown in a concept
+card (:func:`details_data`) and the trigram index for typos (:func:`typo_data`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from glossary.normalize import normalization_rules
 
 DATA_VERSION = 2
 DATA_GLOBAL = "CAREGLOT_GLOSSARY"
+DETAILS_GLOBAL = "CAREGLOT_DETAILS"
 TYPO_GLOBAL = "CAREGLOT_TYPO"
 
 
@@ -34,18 +36,31 @@ def js_order(text: str) -> bytes:
     return text.encode("utf-16-be")
 
 
-def site_data(glossary: Glossary) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The page's data and its typo part (trigrams), both JSON-ready."""
+def site_data(glossary: Glossary) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The page's data, its details part and its typo part (trigrams), all JSON-ready."""
     with contextlib.closing(sqlite3.connect(":memory:")) as connection:
         build_index(glossary, connection, {})
-        return _main_data(glossary, connection), typo_data(connection)
+        return _main_data(glossary, connection), details_data(glossary), typo_data(connection)
+
+
+def details_data(glossary: Glossary) -> dict[str, Any]:
+    """Definitions, notes and sources per concept; gender, part of speech, note, source per term."""
+    info = []
+    for concept in glossary:
+        for term in concept.all_terms():
+            fields = [term.gender, term.pos, term.note, term.source]
+            info.append(fields if any(fields) else 0)
+    return {"definition": [concept.definition or 0 for concept in glossary],
+            "notes": [concept.notes or 0 for concept in glossary],
+            "sources": [concept.sources or 0 for concept in glossary],
+            "term_info": info}
 
 
 def _main_data(glossary: Glossary, connection: sqlite3.Connection) -> dict[str, Any]:
     languages = glossary.languages
     regions = sorted({term.region for concept in glossary for term in concept.all_terms() if term.region})
     domains = sorted({concept.domain for concept in glossary if concept.domain})
-    terms: dict[str, list[Any]] = {key: [] for key in ("cid", "lang", "text", "type", "status", "region", "info")}
+    terms: dict[str, list[Any]] = {key: [] for key in ("cid", "lang", "text", "type", "status", "region")}
     first = []
     for cid, concept in enumerate(glossary):
         first.append(len(terms["cid"]) + 1)
@@ -56,8 +71,6 @@ def _main_data(glossary: Glossary, connection: sqlite3.Connection) -> dict[str, 
             terms["type"].append(TERM_TYPES.index(term.type))
             terms["status"].append(STATUSES.index(term.status))
             terms["region"].append(regions.index(term.region) if term.region else -1)
-            info = [term.gender, term.pos, term.note, term.source]
-            terms["info"].append(info if any(info) else 0)
     terms["ntok"] = [row[0] for row in connection.execute("SELECT ntok FROM terms ORDER BY tid")]
     postings: dict[str, list[int]] = defaultdict(list)
     for token, tid in connection.execute("SELECT token, tid FROM postings ORDER BY token, lang, tid"):
@@ -78,9 +91,6 @@ def _main_data(glossary: Glossary, connection: sqlite3.Connection) -> dict[str, 
             "id": [concept.id for concept in glossary],
             "domain": [domains.index(concept.domain) if concept.domain else -1 for concept in glossary],
             "first": first,
-            "definition": [concept.definition or 0 for concept in glossary],
-            "notes": [concept.notes or 0 for concept in glossary],
-            "sources": [concept.sources or 0 for concept in glossary],
         },
         "terms": terms,
         "tokens": tokens,

@@ -17,6 +17,7 @@
   const filters = {lang: $("f-lang"), status: $("f-status"), domain: $("f-domain"), region: $("f-region")};
   let shown = PAGE;
   let incomplete = false;
+  let details = null; // definitions, notes, sources, term notes: loaded once the page is ready
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -83,11 +84,12 @@
   /* One concept as nested data, from the columns. */
   function conceptView(cid) {
     const view = {id: concepts.id[cid], domain: data.domains[concepts.domain[cid]] || null, terms: {},
-      definition: concepts.definition[cid] || {}, notes: concepts.notes[cid] || {}, sources: concepts.sources[cid] || []};
+      definition: (details && details.definition[cid]) || {}, notes: (details && details.notes[cid]) || {},
+      sources: (details && details.sources[cid]) || []};
     const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.cid.length + 1;
     for (let tid = concepts.first[cid]; tid < end; tid++) {
       const lang = data.languages[terms.lang[tid - 1]];
-      const [gender, pos, note, source] = terms.info[tid - 1] || [];
+      const [gender, pos, note, source] = (details && details.term_info[tid - 1]) || [];
       (view.terms[lang] = view.terms[lang] || []).push({tid, term: terms.text[tid - 1],
         type: data.types[terms.type[tid - 1]], status: data.statuses[terms.status[tid - 1]],
         region: data.regions[terms.region[tid - 1]] || null, gender, pos, note, source});
@@ -282,14 +284,31 @@
   }, 0));
   window.careglot = {search, render};
   performance.mark("careglot-ready");
-  // The typo index is only needed for misspelt words: load it once the page is usable.
-  const typoScript = el("script", {src: "glossary-typo.js"});
-  typoScript.addEventListener("load", () => {
-    search.typoIndex = window.CAREGLOT_TYPO;
-    performance.mark("careglot-typo-ready");
-    if (incomplete) {
-      render();
-    }
+  // What searching does not need comes once the page is usable; then the results are redrawn.
+  function loadPart(src, name, use) {
+    const script = el("script", {src});
+    script.addEventListener("load", () => {
+      const active = document.activeElement;
+      const inResults = results.contains(active);
+      const [focusedId, focusedHref] = inResults ? [active.id, active.getAttribute("href")] : [null, null];
+      if (use(window[name])) {
+        render();
+        const again = focusedId ? document.getElementById(focusedId)
+          : focusedHref && results.querySelector("h2 a[href='" + CSS.escape(focusedHref) + "']");
+        if (again) {
+          again.focus();
+        }
+      }
+      performance.mark("careglot-" + src);
+    });
+    document.body.append(script);
+  }
+  loadPart("glossary-details.js", "CAREGLOT_DETAILS", (part) => {
+    details = part;
+    return true;
   });
-  document.body.append(typoScript);
+  loadPart("glossary-typo.js", "CAREGLOT_TYPO", (part) => {
+    search.typoIndex = part;
+    return incomplete;
+  });
 })();
