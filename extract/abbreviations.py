@@ -67,10 +67,10 @@ def short_form(token: str) -> tuple[str, bool] | None:
         token, plural = token[:-2], True
     elif len(token) > 2 and token.endswith("s") and token[-2].isupper():
         token, plural = token[:-1], True
-    letters = [ch for ch in token if ch.isalpha()]
+    letters = "".join(filter(str.isalpha, token))
     if not 2 <= len(token) <= 10 or not token[0].isalpha() or "'" in token or not letters:
         return None
-    upper = sum(ch.isupper() for ch in letters)
+    upper = sum(map(str.isupper, letters))
     if upper < 2 or upper / len(letters) < 0.6 or token[-1].islower():
         return None
     return token, plural
@@ -90,10 +90,12 @@ def find_abbreviations(blocks: Sequence[Block]) -> tuple[list[Abbreviation], lis
 def _used_short_forms(blocks: Sequence[Block]) -> dict[str, UndefinedAbbreviation]:
     used: dict[str, UndefinedAbbreviation] = {}
     for block in blocks:
-        letters = [ch for ch in block.text if ch.isalpha()]
-        if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.6:
+        letters = "".join(filter(str.isalpha, block.text))
+        if letters and sum(map(str.isupper, letters)) / len(letters) > 0.6:
             continue  # shouted headings are not full of abbreviations
         for match in _TOKEN.finditer(block.text):
+            if match.group().islower():
+                continue  # no capital: never an abbreviation (most words)
             found = short_form(match.group())
             if found and found[0] not in used:
                 used[found[0]] = UndefinedAbbreviation(found[0], block.lang, block.source, block.file,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from extract.blocks import Block, Document
+from extract.prefilter import PatternSet
 from extract.readers.furniture import is_boilerplate
 from extract.sentences import sentence_spans
 
@@ -84,6 +85,11 @@ _OFFERING = _rx(r"\boffer|speciali[sz]|focuses on|\bprovides?\b|treatments? for|
 _PRIVATE = _rx(r"private clinic|privékliniek|privé-kliniek")
 _NETHERLANDS = _rx(r"\bNetherlands\b|\bDutch\b|\bNederland(?:se|s)?\b|Amsterdam|Nieuwegein|Zorginstituut"
                    r"|basic health insurance package|basispakket|Health Care Institute|\bUMC\b")
+# Every rule searched in one prefiltered pass per sentence: (category, weight) by pattern index.
+_RULES = [(name, weight) for name, rules in _CATEGORY_RULES.items() for _, weight in rules]
+_RULE_SET = PatternSet([pattern for rules in _CATEGORY_RULES.values() for pattern, _ in rules])
+_FLAG_SET = PatternSet([_PROMOTIONAL, _DRUG_CLASS, _EFFICACY, _HEDGE, _NEGATION, _PRIVATE, _OFFERING, _NETHERLANDS])
+_CLAIM_SET = PatternSet([_EFFICACY, _HEDGE, _NEGATION])
 
 
 @dataclass(frozen=True)
@@ -111,9 +117,10 @@ def statement_id(source: str, text: str) -> str:
 
 def categorise(sentence: str) -> str:
     """The category with the most evidence; ties go to the one patients most need (risk first)."""
-    lowered = sentence.lower()
-    scores = {name: sum(weight for pattern, weight in rules if pattern.search(lowered))
-              for name, rules in _CATEGORY_RULES.items()}
+    scores = dict.fromkeys(_CATEGORY_RULES, 0.0)
+    for (name, weight), found in zip(_RULES, _RULE_SET.found(sentence.lower()), strict=True):
+        if found:
+            scores[name] += weight
     best = max(PRIORITY, key=lambda name: (scores[name], -PRIORITY.index(name)))
     return best if scores[best] > 0 else "what-it-is"
 
@@ -122,16 +129,18 @@ def flags_for(sentence: str, block: Block, audience: str | None) -> tuple[str, .
     """The flags of one sentence of ``block`` (see :data:`FLAGS`)."""
     found = []
     lowered = sentence.lower()
-    if _PROMOTIONAL.search(lowered):
+    promotional, drug_class, efficacy, hedge, negation, private, offering, dutch = _FLAG_SET.found(lowered)
+    if promotional:
         found.append("promotional")
-    claim = _DRUG_CLASS.sub("", lowered)
-    if _EFFICACY.search(claim) and not _HEDGE.search(claim) and not _NEGATION.search(claim):
+    if drug_class:
+        efficacy, hedge, negation = _CLAIM_SET.found(_DRUG_CLASS.sub("", lowered))
+    if efficacy and not hedge and not negation:
         found.append("unhedged-claim")
-    if _PRIVATE.search(lowered) or (_OFFERING.search(lowered) and len(_providers(block.text)) == 1):
+    if private or (offering and len(_providers(block.text)) == 1):
         found.append("single-provider")
     if audience in NOT_PATIENT_FACING:
         found.append("source-not-patient-facing")
-    if _NETHERLANDS.search(lowered):
+    if dutch:
         found.append("netherlands-specific")
     return tuple(found)
 

@@ -90,32 +90,42 @@ def normalise(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-def _split_elision(token: Token) -> list[Token]:
-    match = _ELISION.match(token.text)
-    if match is None:
-        return [token]
-    cut = token.start + match.end()
-    head = token.text[: match.end()]
-    tail = token.text[match.end() :]
-    return [Token(head, token.start, cut, head.lower()), Token(tail, cut, token.end, tail.lower())]
+Word = tuple[str, int, int]  # a word as written, its start and end offsets
+
+
+def word_chunks(text: str, lang: str) -> list[list[Word]]:
+    """Runs of words not interrupted by punctuation (what :func:`phrase_chunks` returns, as tuples).
+
+    The hot path of term extraction: plain tuples, and the elision pattern tried only on
+    words that contain an apostrophe.
+    """
+    chunks: list[list[Word]] = []
+    current: list[Word] = []
+    previous_end = 0
+    elide = lang in ("fr", "en")
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if current and start > previous_end and not text[previous_end:start].isspace():
+            chunks.append(current)
+            current = []
+        word = match.group()
+        elision = _ELISION.match(word) if elide and "'" in word else None
+        if elision is None:
+            current.append((word, start, end))
+        else:
+            cut = elision.end()
+            current.append((word[:cut], start, start + cut))
+            current.append((word[cut:], start + cut, end))
+        previous_end = end
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def phrase_chunks(text: str, lang: str) -> list[list[Token]]:
     """Split normalised *text* into runs of word tokens not interrupted by punctuation."""
-    chunks: list[list[Token]] = []
-    current: list[Token] = []
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
-        token = Token(match.group(), match.start(), match.end(), match.group().lower())
-        gap = text[previous_end : match.start()]
-        if current and gap.strip():
-            chunks.append(current)
-            current = []
-        current.extend(_split_elision(token) if lang in ("fr", "en") else [token])
-        previous_end = match.end()
-    if current:
-        chunks.append(current)
-    return chunks
+    return [[Token(word, start, end, word.lower()) for word, start, end in chunk]
+            for chunk in word_chunks(text, lang)]
 
 
 @lru_cache(maxsize=200_000)
