@@ -137,14 +137,33 @@ class TermMatcher:
             bounds.append(offset)
         index, limit, base = 0, bounds[0], 0
         pending: list[_Candidate] = []
-        for candidate in self._candidates(folded, low):
-            if candidate[1] > limit:
+        size = len(low)
+        check_verbs = self.lang == "en"
+        automaton: Any = self._automaton
+        # The loop of _candidates, inlined: this is the hot path of checking a large catalog.
+        for last, (length, payloads, any_compound) in automaton.iter(low):
+            end = last + 1
+            if end < size and low[end].isalnum():
+                continue
+            start = end - length
+            inside_word = start > 0 and low[start - 1].isalnum()
+            if inside_word and not any_compound:
+                continue
+            if end > limit:
                 if pending:
                     results[index] = _matches(texts[index], base, pending)
                     pending = []
-                index = bisect_left(bounds, candidate[1], index)
+                index = bisect_left(bounds, end, index)
                 limit, base = bounds[index], bounds[index - 1] + 1 if index else 0
-            pending.append(candidate)
+            for payload in payloads:
+                if inside_word and not payload[3]:
+                    continue
+                exact = payload[2]
+                if exact is not None and folded[start:end] != exact:
+                    continue
+                if check_verbs and payload[4] and _VERB_OBJECT.match(low, end):
+                    continue
+                pending.append((start, end, payload))
         if pending:
             results[index] = _matches(texts[index], base, pending)
         return results
@@ -175,16 +194,20 @@ class TermMatcher:
 
 def _matches(text: str, base: int, found: list[_Candidate]) -> list[TermMatch]:
     """TermMatch objects for the candidates of ``text``, which starts at ``base`` of the scanned string."""
-    return [TermMatch(concept_id, term, start - base, end - base, text[start - base:end - base])
-            for start, end, (concept_id, term, *_flags) in _longest_first(found)]
+    if len(found) > 1:
+        found = _longest_first(found)
+    return [TermMatch(payload[0], payload[1], start - base, end - base, text[start - base:end - base])
+            for start, end, payload in found]
 
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
     if len(found) == 1:
         return found
+    if all(a[1] <= b[0] and a[0] < b[0] for a, b in pairwise(found)):
+        return found  # the common case: in text order (the automaton reports by end) and nothing overlaps
     found.sort(key=lambda item: item[0])
     if all(a[1] <= b[0] and a[0] < b[0] for a, b in pairwise(found)):
-        return found  # the common case: nothing overlaps
+        return found
     found.sort(key=lambda item: (item[0] - item[1], item[0]))
     taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []

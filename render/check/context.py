@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import polib
@@ -30,17 +32,47 @@ class CheckContext:
         self.source_matcher = TermMatcher.build(self.glossary, self.source_lang) if self.glossary else None
         self.target_matcher = TermMatcher.build(self.glossary, self.lang) if self.glossary else None
         self.concepts: dict[str, Concept] = {concept.id: concept for concept in self.glossary or ()}
+        terms = [(concept, term) for concept in self.glossary or () for term in concept.terms_in(self.lang)]
+        # Sets of terms (by identity) that checks look for, so they skip every other match cheaply.
+        self.unwanted_terms = {id(term) for _, term in terms if not term.accepted or term.region}
+        self.accepted_terms = {id(term) for _, term in terms if term.accepted}
+        full_forms = Counter(concept.id for concept, term in terms if term.accepted and term.type != "abbreviation")
+        self.rival_terms = {id(term) for concept, term in terms
+                            if term.accepted and term.type != "abbreviation" and full_forms[concept.id] > 1}
+        self.abbreviated = {concept.id for concept, term in terms if term.type == "abbreviation"}
+
+    def match_units(self, units: Sequence[Unit]) -> None:
+        """Find the glossary terms of every unit in two automaton passes (msgids, msgstrs).
+
+        Each distinct text is matched once; msgid matches are kept in ``source_cache``.
+        """
+        cache = self.source_cache
+        if self.source_matcher is not None:
+            new = list({unit.source: None for unit in units if unit.source not in cache})
+            cache.update(zip(new, self.source_matcher.find_many(new), strict=True))
+        targets: dict[str, list[TermMatch]] = {}
+        if self.target_matcher is not None:
+            distinct = list(dict.fromkeys(unit.target for unit in units))
+            targets = dict(zip(distinct, self.target_matcher.find_many(distinct), strict=True))
+        unwanted = self.unwanted_terms
+        for unit in units:
+            unit._source_terms = cache.get(unit.source, _NONE)
+            found = unit._target_terms = targets.get(unit.target, _NONE)
+            unit.unwanted = bool(unwanted) and any(id(match.term) in unwanted for match in found)
 
     @property
     def is_source_language(self) -> bool:
         return self.lang == self.source_lang.split("_")[0].lower()
 
 
+_NONE: list[TermMatch] = []  # shared "no terms" result: never mutated
+
+
 class Unit:
     """One source/translation pair of an entry (each plural form is its own unit)."""
 
     __slots__ = ("_source_terms", "_target_terms", "context", "entry", "fuzzy", "plural_index", "source",
-                 "target")
+                 "target", "unwanted")
 
     def __init__(self, entry: polib.POEntry, source: str, target: str, fuzzy: bool, context: CheckContext,
                  plural_index: int | None = None) -> None:
@@ -52,6 +84,7 @@ class Unit:
         self.plural_index = plural_index
         self._source_terms: list[TermMatch] | None = None
         self._target_terms: list[TermMatch] | None = None
+        self.unwanted = True  # unknown until CheckContext.match_units: a deprecated/forbidden/regional term
 
     def source_terms(self) -> list[TermMatch]:
         """Glossary terms in the msgid (cached across catalogs by the context)."""

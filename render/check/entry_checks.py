@@ -1,7 +1,9 @@
 """Checks a translator expects from pofilter or Weblate, one function per check.
 
-Every check starts with a cheap test that lets the common case (nothing to look at) return
-at once: the checker must stay within half of polib's parse time on large catalogs.
+Every check declares ``triggers`` (what the text must contain for the check to find
+anything), so the runner skips it on most entries, and starts with a cheap test that lets
+the common case return at once: the checker must stay within half of polib's parse time on
+large catalogs.
 """
 
 from __future__ import annotations
@@ -32,13 +34,13 @@ def untranslated(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     return NO_PROBLEMS if unit.target else (("not translated", None),)
 
 
-@check("fuzzy", WARNING)
+@check("fuzzy", WARNING, needs="fuzzy")
 def fuzzy(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """The translation is marked fuzzy and needs review (it is checked all the same)."""
     return (("marked fuzzy: review the translation and remove the flag", None),) if unit.fuzzy else NO_PROBLEMS
 
 
-@check("same-as-source", WARNING)
+@check("same-as-source", WARNING, needs="identical")
 def same_as_source(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """The translation equals the English source in a catalog of another language."""
     if unit.target != unit.source or context.is_source_language:
@@ -52,13 +54,13 @@ def _numbers(text: str) -> Counter[str]:
     return Counter(number.translate(_NUMBER_SEPARATORS) for number in _NUMBER.findall(text))
 
 
-@check("numbers", ERROR)
+@check("numbers", ERROR, triggers="0123456789")
 def numbers(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """Digits differ between source and translation (decimal and thousands separators may differ)."""
-    source, target = unit.source, unit.target
-    if not (_NUMBER.search(source) or _NUMBER.search(target)):
-        return NO_PROBLEMS
-    expected, actual = _numbers(source), _numbers(target)
+    found_source, found_target = _NUMBER.findall(unit.source), _NUMBER.findall(unit.target)
+    if found_source == found_target:
+        return NO_PROBLEMS  # the common case: the same numbers written the same way, in the same order
+    expected, actual = _numbers(unit.source), _numbers(unit.target)
     if expected == actual:
         return NO_PROBLEMS
     return ((_difference("numbers", expected, actual), None),)
@@ -78,7 +80,7 @@ def _placeholders(text: str, printf: bool) -> Counter[str]:
     return found
 
 
-@check("placeholders", ERROR)
+@check("placeholders", ERROR, triggers="%{")
 def placeholders(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """printf (%s, %(name)d) or brace ({name}) placeholders differ."""
     source, target = unit.source, unit.target
@@ -97,7 +99,7 @@ def _tags(text: str) -> Counter[str]:
     return Counter(f"<{close}{name.lower()}{selfclose}>" for close, name, selfclose in _TAG.findall(text))
 
 
-@check("markup", ERROR)
+@check("markup", ERROR, triggers="<")
 def markup(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """HTML/XML tags differ between source and translation."""
     if "<" not in unit.source and "<" not in unit.target:
@@ -113,7 +115,7 @@ def _bracket_imbalance(text: str) -> list[str]:
             if (opening in text or closing in text) and text.count(opening) != text.count(closing)]
 
 
-@check("brackets", WARNING)
+@check("brackets", WARNING, triggers="()[]{}")
 def brackets(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """Brackets (), [] or {} are unbalanced in the translation but not in the source."""
     target = unit.target
@@ -137,7 +139,7 @@ def _quote_problems(text: str) -> list[str]:
     return problems
 
 
-@check("quotes", WARNING)
+@check("quotes", WARNING, triggers='"«»„“”‹›')
 def quotes(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """Quotation marks are unbalanced in the translation but not in the source."""
     target = unit.target
@@ -178,7 +180,7 @@ def _fr_spacing_error(text: str, index: int) -> str | None:
     return f"missing no-break space before {mark!r}"
 
 
-@check("fr-typography", WARNING, languages=("fr",))
+@check("fr-typography", WARNING, languages=("fr",), triggers=";:!?«»")
 def fr_typography(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """French needs a no-break space before ; : ! ? and inside « »."""
     target = unit.target

@@ -20,13 +20,16 @@ def _wording(concept: Concept, lang: str) -> str:
     return f"'{preferred.text}'" if preferred else "an approved term"
 
 
-@check("glossary-missing", ERROR)
+@check("glossary-missing", ERROR, needs="source-terms")
 def glossary_missing(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """A concept's source term is in the msgid but none of its preferred or admitted terms is in the msgstr."""
     source_terms = unit.source_terms()
     if not source_terms:
         return NO_PROBLEMS
-    present = {m.concept_id for m in unit.target_terms() if m.term.accepted}
+    accepted = context.accepted_terms
+    present = {m.concept_id for m in unit.target_terms() if id(m.term) in accepted}
+    if all(m.concept_id in present for m in source_terms):
+        return NO_PROBLEMS  # the common case
     by_span: dict[tuple[int, int], list[TermMatch]] = defaultdict(list)
     for match in source_terms:
         by_span[(match.start, match.end)].append(match)
@@ -57,7 +60,7 @@ def _advice(context: CheckContext, match: TermMatch) -> str:
     return f"; use {_wording(concept, context.lang)}" if concept else ""
 
 
-@check("glossary-deprecated", WARNING)
+@check("glossary-deprecated", WARNING, needs="unwanted-terms")
 def glossary_deprecated(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """The msgstr uses a term the glossary marks deprecated."""
     if not unit.target_terms():
@@ -66,7 +69,7 @@ def glossary_deprecated(unit: Unit, context: CheckContext) -> Sequence[Problem]:
             for m in _unwanted(unit, "deprecated")] or NO_PROBLEMS
 
 
-@check("glossary-forbidden", ERROR)
+@check("glossary-forbidden", ERROR, needs="unwanted-terms")
 def glossary_forbidden(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """The msgstr uses a term the glossary marks forbidden."""
     if not unit.target_terms():
@@ -81,7 +84,7 @@ def _has_local_term(context: CheckContext, concept_id: str, region: str) -> bool
                                        for t in concept.terms_in(context.lang))
 
 
-@check("glossary-region", WARNING)
+@check("glossary-region", WARNING, needs="unwanted-terms")
 def glossary_region(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """The msgstr uses a term marked for another region than the catalog's (nl-NL wording in nl_BE)."""
     region = context.region
@@ -93,8 +96,10 @@ def glossary_region(unit: Unit, context: CheckContext) -> Sequence[Problem]:
             and _has_local_term(context, m.concept_id, region)] or NO_PROBLEMS
 
 
-def _accepted_full_forms(unit: Unit) -> list[TermMatch]:
-    return [m for m in unit.target_terms() if m.term.accepted and m.term.type != "abbreviation"]
+def _rival_forms(unit: Unit, context: CheckContext) -> list[TermMatch]:
+    """Accepted full forms of concepts that have more than one."""
+    rivals = context.rival_terms
+    return [m for m in unit.target_terms() if id(m.term) in rivals]
 
 
 @check("glossary-inconsistent", WARNING, catalog_wide=True)
@@ -102,8 +107,10 @@ def glossary_inconsistent(units: Sequence[Unit], context: CheckContext) -> Seque
     """One concept is rendered with different admitted terms across the catalog."""
     usage: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[tuple[str, str], Term] = {}
+    if not context.rival_terms:
+        return ()
     for unit in units:
-        for match in _accepted_full_forms(unit):
+        for match in _rival_forms(unit, context):
             usage[match.concept_id][match.term.text] += 1
             first.setdefault((match.concept_id, match.term.text), match.term)
     mixed = {cid: counts for cid, counts in usage.items() if len(counts) > 1}
@@ -113,7 +120,7 @@ def glossary_inconsistent(units: Sequence[Unit], context: CheckContext) -> Seque
                 for cid, counts in mixed.items()}
     found: list[tuple[Unit, Problem]] = []
     for unit in units:
-        for match in _accepted_full_forms(unit):
+        for match in _rival_forms(unit, context):
             main = majority.get(match.concept_id)
             if main is not None and match.term.text != main:
                 count = mixed[match.concept_id][main]
@@ -138,7 +145,10 @@ def abbreviation_first_use(units: Sequence[Unit], context: CheckContext) -> Sequ
     introduced: set[tuple[str, str]] = set()
     reported: set[tuple[str, str]] = set()
     found: list[tuple[Unit, Problem]] = []
+    abbreviated = context.abbreviated
     for unit in units:
+        if not any(match.concept_id in abbreviated for match in unit.target_terms()):
+            continue  # only concepts with an abbreviation matter
         leaflet = leaflet_of(unit.entry.msgctxt)
         if leaflet is None:
             continue

@@ -4,6 +4,13 @@ A check is a plain function registered with :func:`check` under a stable id and 
 severity; the first line of its docstring is the one-line description ``careglot check
 --list`` prints. Entry checks see one :class:`Unit` (a msgid/msgstr pair; each plural form
 is its own unit) and return problems; catalog checks see every unit of a catalog in order.
+
+Two optional declarations let the runner skip a check without calling it (the common case
+on a large catalog): ``triggers``, the characters of which the msgid or msgstr must contain
+one for the check to find anything (digits for ``numbers``), and ``needs``, a condition on
+the unit: ``"source-terms"`` (the msgid has a glossary term), ``"target-terms"`` (the msgstr
+has one), ``"unwanted-terms"`` (the msgstr has a deprecated, forbidden or regional term),
+``"fuzzy"`` or ``"identical"`` (msgstr equals msgid).
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ class Check:
     function: Any
     catalog_wide: bool = False
     languages: tuple[str, ...] | None = None
+    triggers: str | None = None
+    needs: str | None = None
 
     @property
     def description(self) -> str:
@@ -58,16 +67,22 @@ class Finding:
 REGISTRY: dict[str, Check] = {}
 
 
-def check(check_id: str, severity: str, *, catalog_wide: bool = False,
-          languages: tuple[str, ...] | None = None) -> Callable[[Any], Any]:
-    """Register the decorated function as check ``check_id`` (``languages``: only for those)."""
+NEEDS = ("source-terms", "target-terms", "unwanted-terms", "fuzzy", "identical")
+
+
+def check(check_id: str, severity: str, *, catalog_wide: bool = False, languages: tuple[str, ...] | None = None,
+          triggers: str | None = None, needs: str | None = None) -> Callable[[Any], Any]:
+    """Register the decorated function as check ``check_id`` (``languages``: only for those;
+    ``triggers`` and ``needs``: when it can find something at all, see the module docstring)."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r}")
+    if needs is not None and needs not in NEEDS:
+        raise ValueError(f"unknown condition needs={needs!r}")
 
     def register(function: Any) -> Any:
         if check_id in REGISTRY:
             raise ValueError(f"check {check_id!r} registered twice")
-        REGISTRY[check_id] = Check(check_id, severity, function, catalog_wide, languages)
+        REGISTRY[check_id] = Check(check_id, severity, function, catalog_wide, languages, triggers, needs)
         return function
 
     return register
