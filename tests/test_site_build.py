@@ -53,7 +53,8 @@ def test_data_carries_every_concept_term_and_the_lookup_rules(tmp_path: Path, re
     assert data["domains"] == sorted({concept.domain for concept in glossary if concept.domain})
     assert data["details"]["definition"] == [concept.definition for concept in glossary]
     assert data["details"]["sources"] == [concept.sources or 0 for concept in glossary]
-    postings = dict(zip(data["tokens"], data["postings"], strict=True))
+    postings = {token: [int(tid) for tid in tids.split(",")]
+                for token, tids in zip(data["tokens"], data["postings"], strict=True)}
     assert data["tokens"] == sorted(data["tokens"])
     terms = data["terms"]
     tid = 0
@@ -62,7 +63,7 @@ def test_data_carries_every_concept_term_and_the_lookup_rules(tmp_path: Path, re
         for term in concept.all_terms():
             tid += 1
             assert terms["text"][tid - 1] == term.text
-            assert data["statuses"][terms["status"][tid - 1]] == term.status
+            assert data["statuses"][ord(terms["status"][tid - 1]) - 48] == term.status
             for token in {stem(word, term.lang) for word in content_words(words(term.text), term.lang)}:
                 assert tid in postings[token], (term.text, token)
     assert tid == len(terms["text"])

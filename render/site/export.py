@@ -5,8 +5,10 @@ the index tables come from :func:`glossary.lookup_index.build_index` (built in m
 and the rules (:func:`glossary.normalize.normalization_rules`) travel with the data, so
 the JavaScript applies the same folding, stemming, compound and typo rules to the query.
 
-For a page that loads fast with 10,000 concepts the data is columnar (one list per
-field, statuses and languages as small integers), and what searching does not need
+For a page that loads fast with 10,000 concepts the data is columnar and cheap to parse:
+small integers per term (language, type, status, region, index size) are one string per
+field, one character per term (:func:`codes`); each token's postings are one string of
+term ids ("3,17,52"), split only when a query touches that token. What searching does not need
 comes in separate parts loaded once the page is ready: the texts shown in a concept
 card (:func:`details_data`) and the trigram index for typos (:func:`typo_data`).
 """
@@ -29,6 +31,13 @@ DATA_VERSION = 2
 DATA_GLOBAL = "CAREGLOT_GLOSSARY"
 DETAILS_GLOBAL = "CAREGLOT_DETAILS"
 TYPO_GLOBAL = "CAREGLOT_TYPO"
+
+
+def codes(values: list[int]) -> str:
+    """Small non-negative integers as one character each (``chr(48 + n)``); JS: ``charCodeAt(i) - 48``."""
+    if values and not 0 <= min(values) <= max(values) < 0xD800 - 48:
+        raise ValueError("value out of range for a one-character code")
+    return "".join(chr(48 + value) for value in values)
 
 
 def js_order(text: str) -> bytes:
@@ -60,21 +69,22 @@ def _main_data(glossary: Glossary, connection: sqlite3.Connection) -> dict[str, 
     languages = glossary.languages
     regions = sorted({term.region for concept in glossary for term in concept.all_terms() if term.region})
     domains = sorted({concept.domain for concept in glossary if concept.domain})
-    terms: dict[str, list[Any]] = {key: [] for key in ("cid", "lang", "text", "type", "status", "region")}
+    columns: dict[str, list[int]] = {key: [] for key in ("lang", "type", "status", "region")}
+    texts: list[str] = []
     first = []
-    for cid, concept in enumerate(glossary):
-        first.append(len(terms["cid"]) + 1)
+    for concept in glossary:
+        first.append(len(texts) + 1)
         for term in concept.all_terms():
-            terms["cid"].append(cid)
-            terms["lang"].append(languages.index(term.lang))
-            terms["text"].append(term.text)
-            terms["type"].append(TERM_TYPES.index(term.type))
-            terms["status"].append(STATUSES.index(term.status))
-            terms["region"].append(regions.index(term.region) if term.region else -1)
-    terms["ntok"] = [row[0] for row in connection.execute("SELECT ntok FROM terms ORDER BY tid")]
-    postings: dict[str, list[int]] = defaultdict(list)
+            texts.append(term.text)
+            columns["lang"].append(languages.index(term.lang))
+            columns["type"].append(TERM_TYPES.index(term.type))
+            columns["status"].append(STATUSES.index(term.status))
+            columns["region"].append(regions.index(term.region) + 1 if term.region else 0)
+    columns["ntok"] = [row[0] for row in connection.execute("SELECT ntok FROM terms ORDER BY tid")]
+    terms: dict[str, Any] = {"text": texts, **{key: codes(values) for key, values in columns.items()}}
+    postings: dict[str, list[str]] = defaultdict(list)
     for token, tid in connection.execute("SELECT token, tid FROM postings ORDER BY token, lang, tid"):
-        postings[token].append(tid)
+        postings[token].append(str(tid))
     tokens = sorted(postings, key=js_order)
     lang_row = connection.execute("SELECT value FROM meta WHERE key = 'languages'").fetchone()
     return {
@@ -94,7 +104,7 @@ def _main_data(glossary: Glossary, connection: sqlite3.Connection) -> dict[str, 
         },
         "terms": terms,
         "tokens": tokens,
-        "postings": [postings[token] for token in tokens],
+        "postings": [",".join(postings[token]) for token in tokens],
     }
 
 

@@ -5,6 +5,7 @@
  * `careglot lookup` rank the same concepts. The index (postings, words, stems, trigrams)
  * is the one glossary/lookup_index.py builds, exported as sorted columns. */
 "use strict";
+performance.mark("careglot-data-parsed"); // glossary.js, before this file, has run
 
 (function (root) {
   const SURROGATE = /[\uD800-\uDFFF]/;
@@ -132,16 +133,30 @@
     this.data = data;
     this.languages = data.index_languages;
     this.typoIndex = typo || null; // words, stems and trigrams; without them no typo tolerance yet
+    this.cids = new Int32Array(data.terms.text.length + 1); // tid -> concept
+    const first = data.concepts.first;
+    for (let cid = 0; cid < first.length; cid++) {
+      this.cids.fill(cid, first[cid], cid + 1 < first.length ? first[cid + 1] : this.cids.length);
+    }
   }
 
+  /* A small-integer column of the terms (render/site/export.py codes()). */
+  GlossarySearch.prototype.code = function (column, tid) {
+    return this.data.terms[column].charCodeAt(tid - 1) - 48;
+  };
+
   GlossarySearch.prototype.termLang = function (tid) {
-    return this.data.languages[this.data.terms.lang[tid - 1]];
+    return this.data.languages[this.code("lang", tid)];
+  };
+
+  GlossarySearch.prototype.postingsAt = function (at) {
+    return this.data.postings[at].split(",").map(Number);
   };
 
   GlossarySearch.prototype.postingsOf = function (token) {
     const tokens = this.data.tokens;
     const at = bisect(tokens, token, true);
-    return tokens[at] === token ? this.data.postings[at] : [];
+    return tokens[at] === token ? this.postingsAt(at) : [];
   };
 
   GlossarySearch.prototype.lookup = function (query, options) {
@@ -173,7 +188,7 @@
   GlossarySearch.prototype.add = function (state, tid, index, weight, token, corrected) {
     const opts = state.opts;
     if ((opts.allowTerm && !opts.allowTerm(tid)) ||
-        (opts.allowConcept && !opts.allowConcept(this.data.terms.cid[tid - 1]))) {
+        (opts.allowConcept && !opts.allowConcept(this.cids[tid]))) {
       return;
     }
     let match = state.matches.get(tid);
@@ -212,7 +227,7 @@
       const tokens = this.data.tokens;
       for (let i = bisect(tokens, start, false); i < tokens.length && tokens[i].startsWith(start); i++) {
         const token = tokens[i];
-        for (const tid of this.data.postings[i]) {
+        for (const tid of this.postingsAt(i)) {
           if (stems.get(this.termLang(tid)) === start) {
             this.add(state, tid, index, weight * Math.max(0.5, cpLen(start) / cpLen(token)), token, false);
           }
@@ -304,13 +319,12 @@
     const tids = Array.from(state.matches.keys()).sort((a, b) => a - b);
     for (const tid of tids) {
       const match = state.matches.get(tid);
-      const terms = this.data.terms;
-      const cid = terms.cid[tid - 1];
-      const coverage = Math.min(1, match.tokens.size / Math.max(terms.ntok[tid - 1], 1));
+      const cid = this.cids[tid];
+      const coverage = Math.min(1, match.tokens.size / Math.max(this.code("ntok", tid), 1));
       const total = match.weights.reduce((sum, weight) => sum + weight, 0);
       let score = (total / state.size) * (1 - coverageWeight + coverageWeight * coverage);
-      score += weights.status_bonus[this.data.statuses[terms.status[tid - 1]]];
-      if (terms.text[tid - 1] === query.trim()) {
+      score += weights.status_bonus[this.data.statuses[this.code("status", tid)]];
+      if (this.data.terms.text[tid - 1] === query.trim()) {
         score += weights.same_case_bonus;
       }
       const previous = best.get(cid);

@@ -57,10 +57,10 @@
     const langIndex = data.languages.indexOf(lang);
     return {
       langs: lang ? [lang] : null,
-      allowTerm: (tid) => (!wanted || terms.status[tid - 1] === status) &&
-        (!region || terms.region[tid - 1] === regionIndex),
+      allowTerm: (tid) => (!wanted || search.code("status", tid) === status) &&
+        (!region || search.code("region", tid) === regionIndex + 1),
       allowConcept: (cid) => !domain || concepts.domain[cid] === domainIndex,
-      allowLang: (tid) => !lang || terms.lang[tid - 1] === langIndex,
+      allowLang: (tid) => !lang || search.code("lang", tid) === langIndex,
     };
   }
 
@@ -70,7 +70,7 @@
       if (!opts.allowConcept(cid)) {
         continue;
       }
-      const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.cid.length + 1;
+      const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.text.length + 1;
       for (let tid = concepts.first[cid]; tid < end; tid++) {
         if (opts.allowLang(tid) && opts.allowTerm(tid)) {
           found.push({cid, matched: new Set()});
@@ -86,13 +86,13 @@
     const view = {id: concepts.id[cid], domain: data.domains[concepts.domain[cid]] || null, terms: {},
       definition: (details && details.definition[cid]) || {}, notes: (details && details.notes[cid]) || {},
       sources: (details && details.sources[cid]) || []};
-    const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.cid.length + 1;
+    const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.text.length + 1;
     for (let tid = concepts.first[cid]; tid < end; tid++) {
-      const lang = data.languages[terms.lang[tid - 1]];
+      const lang = data.languages[search.code("lang", tid)];
       const [gender, pos, note, source] = (details && details.term_info[tid - 1]) || [];
       (view.terms[lang] = view.terms[lang] || []).push({tid, term: terms.text[tid - 1],
-        type: data.types[terms.type[tid - 1]], status: data.statuses[terms.status[tid - 1]],
-        region: data.regions[terms.region[tid - 1]] || null, gender, pos, note, source});
+        type: data.types[search.code("type", tid)], status: data.statuses[search.code("status", tid)],
+        region: data.regions[search.code("region", tid) - 1] || null, gender, pos, note, source});
     }
     return view;
   }
