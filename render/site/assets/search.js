@@ -279,7 +279,9 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
       return;
     }
     const typo = this.typoIndex;
-    const shared = new Map();
+    const counts = this.counts || (this.counts = new Uint16Array(typo.words.length + 1));
+    const touched = [];
+    let most = 0;
     for (const gram of this.norm.trigrams(word)) {
       const at = bisect(typo.grams, gram, true);
       if (typo.grams[at] !== gram) {
@@ -287,12 +289,24 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
       }
       for (const wid of typo.gram_words[at]) {
         if (Math.abs(typo.lengths[wid - 1] - length) <= rules.max_length_difference) {
-          shared.set(wid, (shared.get(wid) || 0) + 1);
+          if (counts[wid] === 0) {
+            touched.push(wid);
+          }
+          most = Math.max(most, ++counts[wid]);
         }
       }
     }
-    const rows = Array.from(shared).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 200);
-    const close = rows.map(([wid]) => [this.norm.dice(word, typo.words[wid - 1]), typo.words[wid - 1], wid])
+    // Most shared trigrams first, then by word id: bucket by count, sort only the buckets needed.
+    const buckets = Array.from({length: most + 1}, () => []);
+    for (const wid of touched) {
+      buckets[counts[wid]].push(wid);
+      counts[wid] = 0;
+    }
+    let rows = [];
+    for (let count = most; count > 0 && rows.length < 200; count--) {
+      rows = rows.concat(buckets[count].sort((a, b) => a - b));
+    }
+    const close = rows.slice(0, 200).map((wid) => [this.norm.dice(word, typo.words[wid - 1]), typo.words[wid - 1], wid])
       .sort((a, b) => b[0] - a[0] || compareStrings(a[1], b[1]))
       .filter(([similarity]) => similarity >= rules.min_similarity)
       .slice(0, rules.candidates);

@@ -3,7 +3,7 @@
 "use strict";
 
 (function () {
-  const PAGE = 20;
+  const PAGE = 10;
   const FRAGMENT = "#concept-";
   const data = window.CAREGLOT_GLOSSARY;
   const search = new window.CareglotSearch.GlossarySearch(data);
