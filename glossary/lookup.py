@@ -148,7 +148,7 @@ def _typo(connection: sqlite3.Connection, word: str, langs: list[str], index: in
     marks = ",".join("?" * len(grams))
     rows = connection.execute(
         f"SELECT t.wid, w.word FROM (SELECT wid, COUNT(*) AS shared FROM trigrams WHERE tri IN ({marks}) "  # noqa: S608
-        "AND len BETWEEN ? AND ? GROUP BY wid ORDER BY shared DESC LIMIT 200) AS t JOIN words AS w USING (wid)",
+        "AND len BETWEEN ? AND ? GROUP BY wid ORDER BY shared DESC, wid LIMIT 200) AS t JOIN words AS w USING (wid)",
         (*grams, len(word) - rules["max_length_difference"], len(word) + rules["max_length_difference"])).fetchall()
     scored = sorted(((dice(word, candidate), candidate, wid) for wid, candidate in rows), key=lambda p: (-p[0], p[1]))
     close = [item for item in scored if item[0] >= rules["min_similarity"]][: rules["candidates"]]
