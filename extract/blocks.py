@@ -10,12 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 KINDS = ("heading", "paragraph", "list-item")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201a": "'", "\u02bc": "'", "\u201c": '"',
                          "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " "})
-_SPACE = re.compile(r"\s+")
+# White space that normalising changes: runs of two or more, or one character that is not a space.
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,7 @@ def _edits(text: str, removals: re.Pattern[str] | None) -> list[tuple[int, int, 
     edits: list[tuple[int, int, str]] = []
     if removals is not None:
         edits.extend((m.start(), m.end(), "") for m in removals.finditer(text) if m.end() > m.start())
-    for m in _SPACE.finditer(text):
-        if m.group() != " ":
-            edits.append((m.start(), m.end(), " "))
+    edits.extend((m.start(), m.end(), " ") for m in _ODD_SPACE.finditer(text))
     edits.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, rep in edits:
@@ -122,10 +122,16 @@ def source_path(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` (POSIX style) when inside it, else as given."""
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return path.resolve().relative_to(_resolved(root)).as_posix()
         except ValueError:
             pass
     return str(path)
+
+
+@lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """The workspace root, resolved once (every source of a run shares it)."""
+    return root.resolve()
 
 
 @dataclass

@@ -25,18 +25,17 @@ _HINT_WEIGHT = 0.25
 
 
 @lru_cache(maxsize=1)
-def _distinctive() -> dict[str, frozenset[str]]:
-    """Each language's function words that no other language in the set also has."""
+def _distinctive() -> dict[str, str]:
+    """Function words that only one language of the set has -> that language."""
     counts = Counter(word for lang in LANGUAGES for word in STOPWORDS[lang])
-    return {lang: frozenset(w for w in STOPWORDS[lang] if counts[w] == 1 and len(w) > 1) for lang in LANGUAGES}
+    return {w: lang for lang in LANGUAGES for w in STOPWORDS[lang] if counts[w] == 1 and len(w) > 1}
 
 
 def scores(text: str) -> dict[str, float]:
     """Evidence per language: distinctive function words plus a little for typical spellings."""
-    words = _WORD.findall(text.lower())
-    distinctive = _distinctive()
-    result = {lang: float(sum(1 for w in words if w in distinctive[lang])) for lang in LANGUAGES}
     lowered = text.lower()
+    found = Counter(map(_distinctive().get, _WORD.findall(lowered)))
+    result = {lang: float(found[lang]) for lang in LANGUAGES}
     for lang, hint in _HINTS.items():
         result[lang] += _HINT_WEIGHT * min(len(hint.findall(lowered)), 8)
     return result

@@ -11,10 +11,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from extract.ngrams import NgramCounter
 from extract.termhood import THRESHOLD, CandidateStats, Key, c_values, general_zipf, termhood, weirdness
-from extract.tokens import LINKING, STOPWORDS, Word, lemma, normalise, phrase_chunks, word_chunks
+from extract.tokens import STOPWORDS, lemma, normalise, phrase_chunks
 
-MAX_WORDS = 5
 _SPACES = re.compile(r"\s+")
 
 
@@ -51,103 +51,13 @@ class _Tally:
     tokens: int = 0
 
 
-# Separators of the flat string keys used while counting: never inside a word or a lemma.
-_LEMMA_SEP, _FORM_SEP = "\x1f", "\x1e"
-_EDGE, _INNER, _BREAK = 0, 1, 2  # may start/end a candidate; may sit inside; ends the phrase
-
-
-class _Words:
-    """Lemma and role of each distinct lowercased word, computed once per word."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.stop = STOPWORDS.get(lang, frozenset())
-        self.linking = LINKING.get(lang, frozenset())
-        self.known: dict[str, tuple[str, int]] = {}
-
-    def __call__(self, word: str) -> tuple[str, int]:
-        found = self.known.get(word)
-        if found is None:
-            if len(word) > 1 and word not in self.stop and any(ch.isalpha() for ch in word):
-                role = _EDGE
-            else:
-                role = _BREAK if word in self.stop and word not in self.linking else _INNER
-            found = self.known[word] = (lemma(word, self.lang), role)
-        return found
-
-
-class _Counter:
-    """Counts n-gram occurrences as flat strings (``lemmas \x1e surface``), sources once per source."""
-
-    def __init__(self, lang: str) -> None:
-        self.words = _Words(lang)
-        self.pairs: Counter[str] = Counter()
-        self.lemmas: Counter[str] = Counter()
-        self.tokens = 0
-        self.sources: defaultdict[str, set[str]] = defaultdict(set)
-        self._source: str | None = None
-        self._grams: set[str] = set()  # of the current source
-
-    def add(self, source: str, text: str) -> None:
-        if source != self._source:
-            self._flush()
-            self._source = source
-        grams: list[str] = []
-        for chunk in word_chunks(text, self.words.lang):
-            self._chunk(chunk, grams)
-        self.pairs.update(grams)
-        self._grams.update(grams)
-
-    def _chunk(self, chunk: list[Word], grams: list[str]) -> None:
-        info = [self.words(word.lower()) for word, _, _ in chunk]
-        lemmas = [lem for lem, _ in info]
-        roles = [role for _, role in info]
-        # The surface form joins words with one space, or nothing inside a French elision (d'intérêts).
-        joins = [""] + [" " if chunk[i][1] > chunk[i - 1][2] else "" for i in range(1, len(chunk))]
-        self.tokens += len(chunk)
-        self.lemmas.update(lemmas)
-        size = len(chunk)
-        for start in range(size):
-            if roles[start] != _EDGE:
-                continue
-            key, surface = lemmas[start], chunk[start][0]
-            grams.append(key + _FORM_SEP + surface)
-            for end in range(start + 1, min(start + MAX_WORDS, size)):
-                role = roles[end]
-                if role == _BREAK:
-                    break
-                key += _LEMMA_SEP + lemmas[end]
-                surface += joins[end] + chunk[end][0]
-                if role == _EDGE:
-                    grams.append(key + _FORM_SEP + surface)
-
-    def _flush(self) -> None:
-        if self._source is not None:
-            for key in {gram.partition(_FORM_SEP)[0] for gram in self._grams}:
-                self.sources[key].add(self._source)
-        self._grams = set()
-
-    def tally(self) -> _Tally:
-        self._flush()
-        tally = _Tally(words=self.lemmas, tokens=self.tokens)
-        keys: dict[str, Key] = {}
-        for gram, count in self.pairs.items():
-            flat, _, surface = gram.partition(_FORM_SEP)
-            key = keys.get(flat)
-            if key is None:
-                key = keys[flat] = tuple(flat.split(_LEMMA_SEP))
-                tally.sources[key] = self.sources[flat]
-            tally.counts[key] += count
-            tally.forms[key][surface] = count
-        return tally
-
-
 def _tally(sentences: Iterable[SentenceText | tuple[str, str]], lang: str) -> _Tally:
-    counter = _Counter(lang)
+    counter = NgramCounter(lang)
     for sentence in sentences:
         source, raw = (sentence.source, sentence.text) if isinstance(sentence, SentenceText) else sentence
         counter.add(source, normalise(raw))
-    return counter.tally()
+    counts, forms, words, tokens = counter.counts()
+    return _Tally(counts=counts, forms=forms, sources=counter.sources, words=words, tokens=tokens)
 
 
 def _is_content(word: str, stop: frozenset[str]) -> bool:

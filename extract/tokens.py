@@ -62,8 +62,9 @@ _STOP = {
         nicht auch noch schon sehr mehr weniger viel viele wenige andere anderen so da hier dort
         immer nie oft auch nur bzw usw z.b etc ja nein""",
 }
-_ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
-_TOKEN = re.compile(r"\w+(?:['\-\u2010\u2011\u2013]\w+)*", re.UNICODE)
+ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+ELIDING = ("fr", "en")  # languages whose elided articles and pronouns are words of their own
+TOKEN = re.compile(r"\w+(?:['\-\u2010\u2011\u2013]\w+)*", re.UNICODE)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u00ad": ""})
 
 
@@ -102,14 +103,14 @@ def word_chunks(text: str, lang: str) -> list[list[Word]]:
     chunks: list[list[Word]] = []
     current: list[Word] = []
     previous_end = 0
-    elide = lang in ("fr", "en")
-    for match in _TOKEN.finditer(text):
+    elide = lang in ELIDING
+    for match in TOKEN.finditer(text):
         start, end = match.span()
         if current and start > previous_end and not text[previous_end:start].isspace():
             chunks.append(current)
             current = []
         word = match.group()
-        elision = _ELISION.match(word) if elide and "'" in word else None
+        elision = ELISION.match(word) if elide and "'" in word else None
         if elision is None:
             current.append((word, start, end))
         else:

@@ -87,7 +87,8 @@ def _checked(blocks: list[Block], notices: list[Notice]) -> list[Block]:
     checked = []
     for block in blocks:
         detected = identify(block.text) if len(block.text.split()) >= MIN_WORDS_TO_CHECK else None
-        block = dataclasses.replace(block, detected_lang=detected)
+        if detected != block.detected_lang:
+            block = dataclasses.replace(block, detected_lang=detected)
         if block.foreign:
             notices.append(Notice(f"block {block.index} reads as {detected}, the source declares {block.lang}",
                                   block.file, block.line))
