@@ -5,11 +5,12 @@ and de: full forms, abbreviations, lay terms, regional, deprecated and forbidden
 a definition per language, notes and sources), builds the site in a temporary directory,
 opens it from ``file://`` in headless Chromium and measures with the browser's clocks:
 
-* page load: navigation timing (``domContentLoadedEventEnd``, ``loadEventEnd``) and the
-  page's own ``careglot-ready`` mark (data parsed, index built, first list rendered);
+* page load: the page's own marks, from navigation start: main data parsed, ready (search
+  usable, first list drawn), and the two parts loaded after it (definitions; typo index);
+  and, to calibrate the machine, an in-page ``JSON.parse`` of the main data;
 * query answer: ``performance.now()`` around setting the field and dispatching ``input``
   up to the rendered, laid-out result list; per kind of query (exact, inflected,
-  multi-word, typo); the first typo query, which builds the trigram index, separately;
+  multi-word, typo); the first typo query (cold) separately;
 * baseline, same run: ``glossary.lookup`` in Python on the warm SQLite index (the CLI
   without process start-up), same queries.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import random
 import resource
 import statistics
@@ -33,11 +35,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from site_browser import chromium  # noqa: E402
+
 from glossary.lookup import lookup  # noqa: E402
 from glossary.lookup_index import build_index  # noqa: E402
 from glossary.model import Concept, Glossary, Term  # noqa: E402
 from render.site.build import build_site  # noqa: E402
-from site_browser import chromium  # noqa: E402
 
 SYLLABLES = ["sta", "cel", "mo", "ne", "ri", "ta", "pla", "tio", "gra", "fe", "ku", "lo", "zen", "ther", "apie",
              "hema", "to", "poi", "bra", "mer", "lin", "do", "va", "sul", "kor", "pen", "tis", "mu", "ra", "gel"]
@@ -85,34 +88,46 @@ def queries(glossary: Glossary, rng: random.Random) -> dict[str, list[str]]:
 
 
 LOAD_JS = """() => {
-    const nav = performance.getEntriesByType("navigation")[0];
-    const ready = performance.getEntriesByName("careglot-ready")[0];
-    return [nav.domContentLoadedEventEnd, nav.loadEventEnd, ready.startTime];
+    const mark = name => performance.getEntriesByName(name)[0].startTime;
+    return [mark("careglot-data-parsed"), mark("careglot-ready"), mark("careglot-glossary-details.js"),
+            mark("careglot-glossary-typo.js")];
 }"""
+PARSE_JS = """() => {
+    const text = JSON.stringify(window.CAREGLOT_GLOSSARY);
+    const start = performance.now();
+    JSON.parse(text);
+    return performance.now() - start;
+}"""
+PARTS_JS = """window.careglot !== undefined && window.careglot.search.typoIndex !== null
+    && window.CAREGLOT_DETAILS !== undefined"""
 QUERY_JS = """q => {
     const input = document.getElementById("q");
+    const begin = performance.now();
+    careglot.search.lookup(q, {limit: 10});
+    const searchOnly = performance.now() - begin;
     const start = performance.now();
     input.value = q;
     input.dispatchEvent(new Event("input"));
     document.body.offsetHeight;
     const elapsed = performance.now() - start;
-    return [elapsed, document.querySelectorAll("#results article").length];
+    return [elapsed, document.querySelectorAll("#results article").length, searchOnly];
 }"""
 
 
-def measure_browser(site: Path, kinds: dict[str, list[str]], loads: int) -> tuple[list[list[float]], dict]:
+def measure_browser(site: Path, kinds: dict[str, list[str]], loads: int) -> tuple[list[list[float]], float, dict]:
     url = (site / "index.html").as_uri()
     load_times = []
     with chromium() as browser:
         page = browser.new_page()
         for _ in range(loads):
             page.goto(url)
-            page.wait_for_function("window.careglot !== undefined")
+            page.wait_for_function(PARTS_JS)
             load_times.append(page.evaluate(LOAD_JS))
-        first_typo = page.evaluate(QUERY_JS, kinds["typo"][0])
+        parse = page.evaluate(PARSE_JS)
+        first_typo = page.evaluate(QUERY_JS, kinds["typo"][-1] + "x")
         answers = {kind: [page.evaluate(QUERY_JS, query) for query in items] for kind, items in kinds.items()}
         page.close()
-    return load_times, {"first typo (builds trigram index)": [first_typo], **answers}
+    return load_times, parse, {"first typo": [first_typo], **answers}
 
 
 def measure_python(glossary: Glossary, kinds: dict[str, list[str]]) -> dict[str, list[float]]:
@@ -145,24 +160,29 @@ def main() -> int:
         start = time.perf_counter()
         build_site(glossary, site)
         built = time.perf_counter() - start
-        size = (site / "glossary.js").stat().st_size
-        load_times, answers = measure_browser(site, kinds, args.loads)
+        sizes = {name: (site / name).stat().st_size / 1e6
+                 for name in ("glossary.js", "glossary-details.js", "glossary-typo.js")}
+        load_times, parse, answers = measure_browser(site, kinds, args.loads)
     baseline = measure_python(glossary, kinds)
     terms = sum(1 for concept in glossary for _ in concept.all_terms())
     print(f"glossary: {args.concepts} concepts, {terms} terms; site built in {built:.2f} s; "
-          f"glossary.js {size / 1e6:.1f} MB")
-    print("page load (ms, from navigation start)   DOMContentLoaded    load    careglot-ready")
-    for dom, load, ready in load_times:
-        print(f"{'':41}{dom:8.1f} {load:9.1f} {ready:11.1f}")
-    worst_load = max(max(row) for row in load_times)
-    print(f"  median ready {statistics.median(row[2] for row in load_times):.1f} ms, worst {worst_load:.1f} ms")
-    print("query answer (ms): page (search + render + layout) | Python lookup on warm SQLite")
+          + ", ".join(f"{name} {size:.1f} MB" for name, size in sizes.items()))
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
+          f"in-page JSON.parse of the main data: {parse:.1f} ms")
+    print("page load (ms from navigation start):  data parsed   READY (search usable)   details   typo index")
+    for parsed, ready, details, typo in load_times:
+        print(f"{'':40}{parsed:9.1f} {ready:14.1f} {details:18.1f} {typo:11.1f}")
+    worst_load = max(row[1] for row in load_times)
+    print(f"  ready: median {statistics.median(row[1] for row in load_times):.1f} ms, worst {worst_load:.1f} ms")
+    print("query answer (ms): page (search + render + layout), search alone | Python lookup on warm SQLite")
     worst_query = 0.0
     for kind, rows in answers.items():
-        times = [elapsed for elapsed, _ in rows]
+        times = [elapsed for elapsed, _, _ in rows]
         worst_query = max(worst_query, *times)
-        hits = statistics.median(count for _, count in rows)
-        line = f"  {kind:34} median {statistics.median(times):6.1f}  max {max(times):6.1f}  ({hits:.0f} results)"
+        hits = statistics.median(count for _, count, _ in rows)
+        alone = statistics.median(search for _, _, search in rows)
+        line = (f"  {kind:12} median {statistics.median(times):6.1f}  max {max(times):6.1f}  search alone {alone:6.1f}"
+                f"  ({hits:.0f} results)")
         if kind in baseline:
             python = statistics.median(baseline[kind])
             line += f" | median {python:6.1f}  ratio page/python {statistics.median(times) / python:.2f}"
