@@ -12,6 +12,7 @@ category; ``tests/test_catalog_linebreak.py`` compares the result with libunistr
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -207,3 +208,131 @@ def width_breaks(text: str, width: int, start_column: int, overrides: list[int |
     if last_break is not None and last_column + piece_width > width:
         result[last_break] = True
     return result
+
+
+# Fast path. For text whose characters are all one column wide and free of combining
+# marks, joiners and hard breaks (nearly every catalog string), a break can only fall
+# after a run of spaces or next to a character that is not a letter or digit: letters and
+# digits (classes AL, NU) never break between themselves. The greedy layout of
+# ``width_breaks`` only needs, per line, the last opportunity that still fits, so only a
+# short window before each line end is examined, with the same pair table.
+_CANDIDATES = re.compile(r" +|[^\w ]")
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WORD = re.compile(r"\w")
+_ESCAPE_SEQUENCE = re.compile(r"\\.")
+_WINDOW = 16
+_SIMPLE: dict[str, bool] = {" ": True}
+_ALLOWED: dict[str, bool] = {}
+
+
+def simple_text(text: str) -> bool:
+    """May ``text`` take the fast path (see above)?"""
+    if text.isascii():
+        return not _ASCII_CONTROL.search(text)
+    return all(_simple(char) for char in set(text))
+
+
+def _simple(char: str) -> bool:
+    simple = _SIMPLE.get(char)
+    if simple is None:
+        kind = line_break_class(char)
+        simple = kind not in ("CM", "ZWJ", "ZW", "BK", "SP") and char_width(char) == 1 \
+            and (kind in ("AL", "NU") or not _WORD.match(char))
+        _SIMPLE[char] = simple
+    return simple
+
+
+def string_cuts(text: str, width: int, start_column: int, final_newline: bool,
+                simple: bool | None = None) -> list[int]:
+    """Where GNU breaks the escaped PO string ``text`` (a portion: ``final_newline`` if it ends with ``\\n``)."""
+    if simple if simple is not None else simple_text(text):
+        return escaped_cuts(text, width, start_column, final_newline)
+    return reference_cuts(text, width, start_column, final_newline)
+
+
+def reference_cuts(text: str, width: int, start_column: int, final_newline: bool) -> list[int]:
+    """``string_cuts`` by the character-by-character algorithm (any text; slow)."""
+    overrides: list[int | None] = [None] * len(text)
+    for match in _ESCAPE_SEQUENCE.finditer(text):
+        overrides[match.end() - 1] = BREAK_PROHIBITED  # never inside an escape sequence
+    if final_newline:
+        overrides[-2] = BREAK_PROHIBITED  # nor just before the final "\\n"
+    breaks = width_breaks(text, width, start_column, overrides)
+    return [index for index, cut in enumerate(breaks) if cut]
+
+
+def escaped_cuts(text: str, width: int, start_column: int, final_newline: bool) -> list[int]:
+    """``width_breaks`` positions for an escaped PO string that is a ``simple_text``.
+
+    No break goes inside an escape sequence, nor before the ``\\n`` that ends the text
+    when ``final_newline``.
+    """
+    size, shift, low, cuts = len(text), start_column, 1, []
+    last = size - 3 if final_newline else size - 1  # the last position a break may go before
+    while size + shift > width:
+        cut = _last_opportunity(text, low, min(width - shift, last)) \
+            or _first_opportunity(text, max(low, width - shift + 1), last)
+        if cut is None:
+            break
+        cuts.append(cut)
+        shift, low = -cut, cut + 1
+    return cuts
+
+
+def _last_opportunity(text: str, low: int, high: int) -> int | None:
+    while high >= low:
+        begin = max(low, high - _WINDOW)
+        matches = list(_CANDIDATES.finditer(text, begin - 1, high + 1))
+        for match in reversed(matches):
+            end = match.end()
+            if end <= high and _allowed_at(text, end):
+                return end
+            start = match.start()
+            if begin <= start and text[start] != " " and _allowed_at(text, start):
+                return start
+        high = begin - 1
+    return None
+
+
+def _first_opportunity(text: str, low: int, high: int) -> int | None:
+    while low <= high:
+        end = min(high, low + _WINDOW)
+        for match in _CANDIDATES.finditer(text, low - 1, end + 1):
+            start, stop = match.span()
+            if low <= start and text[start] != " " and _allowed_at(text, start):
+                return start
+            if stop <= end and _allowed_at(text, stop):
+                return stop
+        low = end + 1
+    return None
+
+
+def _allowed_at(text: str, position: int) -> bool:
+    """May a line break go just before ``text[position]`` (``position >= 1``)?"""
+    char, before = text[position], text[position - 1]
+    if char == " ":
+        return False
+    if before == " ":
+        begin = position - 1
+        while begin and text[begin - 1] == " ":
+            begin -= 1
+        if not begin:
+            return False
+        key = text[begin - 1] + " " + char
+    elif before == "\\" and _escape_start(text, position - 1):
+        return False
+    else:
+        key = before + char
+    allowed = _ALLOWED.get(key)
+    if allowed is None:
+        allowed = _pair(line_break_class(key[0]), line_break_class(char), len(key) == 3) == BREAK_POSSIBLE
+        _ALLOWED[key] = allowed
+    return allowed
+
+
+def _escape_start(text: str, index: int) -> bool:
+    """Does the backslash at ``index`` start an escape sequence (odd run of backslashes)?"""
+    begin = index
+    while begin and text[begin - 1] == "\\":
+        begin -= 1
+    return (index - begin) % 2 == 0

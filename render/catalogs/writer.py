@@ -13,11 +13,13 @@ import re
 
 import polib
 
-from render.catalogs.linebreak import BREAK_PROHIBITED, width_breaks
+from render.catalogs.linebreak import escaped_cuts, simple_text, string_cuts
 
 PAGE_WIDTH = 79
 _NO_WRAP_WIDTH = 2**31 - 1
-_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+_ESCAPE_TABLE = str.maketrans({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
+                               "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"'})
+_PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 # GNU gettext 0.21 format_language[] order: how "#," lists format flags.
 _FORMATS = ("c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
             "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
@@ -182,49 +184,41 @@ def _flags(entry: polib.POEntry) -> tuple[list[str], bool]:
 
 def wrap_string(prefix: str, keyword: str, value: str, page_width: int = PAGE_WIDTH) -> list[str]:
     """``keyword "value"`` as GNU ``wrap()`` lays it out, one list item per output line."""
-    portions = re.findall(r"[^\n]*\n|[^\n]+", value)
-    if not portions:
+    if not value:
         return [f'{prefix}{keyword} ""']
-    lines: list[str] = []
-    first_line = True
     indent_after_break = len(prefix) + 1
     width = page_width - 1 - indent_after_break
+    start = len(prefix) + len(keyword) + 2 - indent_after_break
+    portions = _PORTION.findall(value) if "\n" in value else [value]
+    lines: list[str] = []
     for number, portion in enumerate(portions):
-        text, overrides = _escape(portion)
-        last_portion = number == len(portions) - 1
-        start = (len(prefix) + len(keyword) + 2 if first_line else len(prefix) + 1) - indent_after_break
-        breaks = width_breaks(text, width, start, overrides)
-        if first_line and (not last_portion or start > width or any(breaks)):
-            lines.append(f'{prefix}{keyword} ""')
-            first_line = False
-            breaks = width_breaks(text, width, 0, overrides)
-        head = f"{prefix}{keyword} " if first_line else prefix
-        first_line = False
-        pieces, begin = [], 0
-        for index, cut in enumerate(breaks):
-            if cut:
-                pieces.append(text[begin:index])
-                begin = index
-        pieces.append(text[begin:])
-        lines.append(f'{head}"{pieces[0]}"')
-        lines += [f'{prefix}"{piece}"' for piece in pieces[1:]]
+        text = portion.translate(_ESCAPE_TABLE)
+        final_newline = portion[-1] == "\n"
+        head = prefix
+        if number == 0:
+            split, cuts = _first_cuts(text, width, start, final_newline, len(portions) > 1 or start > width)
+            if split:
+                lines.append(f'{prefix}{keyword} ""')
+            else:
+                head = f"{prefix}{keyword} "
+        else:
+            cuts = string_cuts(text, width, 0, final_newline)
+        begin = 0
+        for cut in cuts:
+            lines.append(f'{head}"{text[begin:cut]}"')
+            head, begin = prefix, cut
+        lines.append(f'{head}"{text[begin:]}"')
     return lines
 
 
-def _escape(portion: str) -> tuple[str, list[int | None]]:
-    """The escaped text of one portion and the per-character break overrides."""
-    chars: list[str] = []
-    overrides: list[int | None] = []
-    for char in portion:
-        escape = _ESCAPES.get(char)
-        if escape is None and char in '\\"':
-            escape = char
-        if escape is None:
-            chars.append(char)
-            overrides.append(None)
-        else:
-            chars += ["\\", escape]
-            overrides += [None, BREAK_PROHIBITED]
-    if portion.endswith("\n"):
-        overrides[-2] = BREAK_PROHIBITED  # never break just before the final "\n"
-    return "".join(chars), overrides
+def _first_cuts(text: str, width: int, start: int, final_newline: bool, split: bool) -> tuple[bool, list[int]]:
+    """The first portion's cuts, and whether it goes below a ``keyword ""`` line (as GNU decides)."""
+    simple = simple_text(text)
+    if simple and len(text) > width:
+        # too long even at column 0: it breaks after the keyword iff it has any opportunity at all
+        cuts = escaped_cuts(text, width, 0, final_newline)
+        return split or bool(cuts), cuts
+    cuts = string_cuts(text, width, start, final_newline, simple)
+    if split or cuts:
+        return True, string_cuts(text, width, 0, final_newline, simple)
+    return False, cuts
