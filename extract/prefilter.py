@@ -76,22 +76,60 @@ def literal_cover(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _cover(parsed.data)
 
 
+def branches(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """The top-level alternatives of ``pattern`` as patterns of their own (``[pattern]`` if none).
+
+    ``A|B`` matches somewhere exactly when ``A`` or ``B`` does; each alternative is small,
+    so searching only the alternatives whose literals occur is much faster.
+    """
+    if pattern.flags & re.VERBOSE:
+        return [pattern]
+    source, pieces, depth, start, index, in_class = pattern.pattern, [], 0, 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += source.startswith("^", index + 1)
+            index += source.startswith("]", index + 1)
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            pieces.append(source[start:index])
+            start = index + 1
+        index += 1
+    pieces.append(source[start:])
+    if len(pieces) == 1:
+        return [pattern]
+    try:
+        return [re.compile(piece, pattern.flags) for piece in pieces]
+    except re.error:  # e.g. a back-reference to a group of another alternative
+        return [pattern]
+
+
 class PatternSet:
     """Patterns searched together: :meth:`found` is ``[bool(p.search(text)) for p in patterns]``."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
-        self._always: tuple[int, ...] = ()
+        self._pieces: list[re.Pattern[str]] = []
+        self._owner: list[int] = []  # pattern index of each piece
         by_literal: dict[str, set[int]] = {}
         always = []
-        for index, pattern in enumerate(self.patterns):
-            cover = literal_cover(pattern)
-            if not cover:
-                always.append(index)
-                continue
-            for literal in cover:
-                by_literal.setdefault(literal, set()).add(index)
-        self._always = tuple(always)
+        for owner, pattern in enumerate(self.patterns):
+            for piece in branches(pattern):
+                index = len(self._pieces)
+                self._pieces.append(piece)
+                self._owner.append(owner)
+                cover = literal_cover(piece)
+                if not cover:
+                    always.append(index)
+                for literal in cover or ():
+                    by_literal.setdefault(literal, set()).add(index)
+        self._always = frozenset(always)
         self._automaton: Any = None
         if by_literal:
             self._automaton = ahocorasick.Automaton()
@@ -100,7 +138,7 @@ class PatternSet:
             self._automaton.make_automaton()
 
     def candidates(self, text: str) -> set[int]:
-        """Indexes of the patterns that may match ``text`` (the others cannot)."""
+        """Indexes of the alternatives that may match ``text`` (the others cannot)."""
         found = set(self._always)
         if self._automaton is not None:
             for _, indexes in self._automaton.iter(text):
@@ -109,6 +147,9 @@ class PatternSet:
 
     def found(self, text: str) -> list[bool]:
         """Whether each pattern matches somewhere in ``text``."""
-        possible = self.candidates(text)
-        return [index in possible and self.patterns[index].search(text) is not None
-                for index in range(len(self.patterns))]
+        result = [False] * len(self.patterns)
+        for index in self.candidates(text):
+            owner = self._owner[index]
+            if not result[owner] and self._pieces[index].search(text) is not None:
+                result[owner] = True
+        return result

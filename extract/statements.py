@@ -90,6 +90,7 @@ _RULES = [(name, weight) for name, rules in _CATEGORY_RULES.items() for _, weigh
 _RULE_SET = PatternSet([pattern for rules in _CATEGORY_RULES.values() for pattern, _ in rules])
 _FLAG_SET = PatternSet([_PROMOTIONAL, _DRUG_CLASS, _EFFICACY, _HEDGE, _NEGATION, _PRIVATE, _OFFERING, _NETHERLANDS])
 _CLAIM_SET = PatternSet([_EFFICACY, _HEDGE, _NEGATION])
+_RANK = {name: rank for rank, name in enumerate(PRIORITY)}
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def categorise(sentence: str) -> str:
     for (name, weight), found in zip(_RULES, _RULE_SET.found(sentence.lower()), strict=True):
         if found:
             scores[name] += weight
-    best = max(PRIORITY, key=lambda name: (scores[name], -PRIORITY.index(name)))
+    best = max(PRIORITY, key=lambda name: (scores[name], -_RANK[name]))
     return best if scores[best] > 0 else "what-it-is"
 
 
