@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from glossary.errors import InputError
 
-MAX_YAML_BYTES = 32 * 1024 * 1024
+MAX_YAML_BYTES = 256 * 1024 * 1024  # a memory guard; aliases (YAML bombs) are refused anyway
 
 
 class YamlMap(dict[Any, Any]):
