@@ -27,6 +27,7 @@ _FORMATS = ("c", "objc", "python", "python-brace", "java", "java-printf", "cshar
             "php", "gcc-internal", "gfc-internal", "ycp")
 _FORMAT_RANK = {name: rank for rank, name in enumerate(_FORMATS)}
 _RANGE = re.compile(r"^range:\s*(\d+)\.\.(\d+)$")
+_FLAG_CACHE: dict[tuple[str, ...], tuple[bool, list[str], bool]] = {}
 
 
 def write_po(catalog: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
@@ -48,7 +49,12 @@ def write_po(catalog: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
     for entry in catalog:
         if entry.obsolete and _first_msgstr(entry) != "":
             blocks.append(_entry_lines(entry, page_width, obsolete=True))
-    return "\n".join("".join(line + "\n" for line in block) for block in blocks)
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")  # the blank line between entries
+        lines += block
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _header_block(catalog: polib.POFile, page_width: int) -> list[str] | None:
@@ -155,12 +161,24 @@ def _references(occurrences: list[tuple[str, str]], page_width: int) -> list[str
 
 def _flags(entry: polib.POEntry) -> tuple[list[str], bool]:
     """The ``#,`` flags in GNU order, and whether strings are wrapped."""
+    key = tuple(entry.flags)
+    known = _FLAG_CACHE.get(key)
+    if known is None:
+        known = _FLAG_CACHE[key] = _ordered_flags(key)
+    fuzzy, flags, do_wrap = known
+    if fuzzy and _first_msgstr(entry) != "":
+        return ["fuzzy", *flags], do_wrap
+    return flags, do_wrap
+
+
+def _ordered_flags(entry_flags: tuple[str, ...]) -> tuple[bool, list[str], bool]:
+    """Fuzzy?, the other flags in GNU order, and whether strings are wrapped."""
     formats: dict[str, str] = {}
     ranges: list[str] = []
     others: list[str] = []
     do_wrap = True
     fuzzy = False
-    for flag in entry.flags:
+    for flag in entry_flags:
         flag = flag.strip()
         name = flag.removeprefix("no-").removesuffix("-format")
         if flag == "fuzzy":
@@ -174,12 +192,11 @@ def _flags(entry: polib.POEntry) -> tuple[list[str], bool]:
             ranges = [f"range: {int(low)}..{int(high)}"]
         elif flag and flag not in others:
             others.append(flag)
-    result = ["fuzzy"] if fuzzy and _first_msgstr(entry) != "" else []
-    result += [formats[name] for name in sorted(formats, key=_FORMAT_RANK.__getitem__)]
+    result = [formats[name] for name in sorted(formats, key=_FORMAT_RANK.__getitem__)]
     result += ranges
     if not do_wrap:
         result.append("no-wrap")
-    return result + others, do_wrap
+    return fuzzy, result + others, do_wrap
 
 
 def wrap_string(prefix: str, keyword: str, value: str, page_width: int = PAGE_WIDTH) -> list[str]:
@@ -189,14 +206,18 @@ def wrap_string(prefix: str, keyword: str, value: str, page_width: int = PAGE_WI
     indent_after_break = len(prefix) + 1
     width = page_width - 1 - indent_after_break
     start = len(prefix) + len(keyword) + 2 - indent_after_break
-    portions = _PORTION.findall(value) if "\n" in value else [value]
+    if "\n" in value:
+        texts = [(portion.translate(_ESCAPE_TABLE), portion[-1] == "\n") for portion in _PORTION.findall(value)]
+    else:
+        text = value.translate(_ESCAPE_TABLE)
+        if len(text) + start <= width and simple_text(text):
+            return [f'{prefix}{keyword} "{text}"']  # fits after the keyword: nothing to break
+        texts = [(text, False)]
     lines: list[str] = []
-    for number, portion in enumerate(portions):
-        text = portion.translate(_ESCAPE_TABLE)
-        final_newline = portion[-1] == "\n"
+    for number, (text, final_newline) in enumerate(texts):
         head = prefix
         if number == 0:
-            split, cuts = _first_cuts(text, width, start, final_newline, len(portions) > 1 or start > width)
+            split, cuts = _first_cuts(text, width, start, final_newline, len(texts) > 1 or start > width)
             if split:
                 lines.append(f'{prefix}{keyword} ""')
             else:
