@@ -32,7 +32,7 @@ import weakref
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Any, ClassVar
 
 import ahocorasick
@@ -83,6 +83,8 @@ def _lower(text: str) -> str:
 
 
 # A key's payload: (concept_id, term, exact surface or None, may be a compound head, noun that may be a verb).
+# The automaton's value for a key: (length, payloads, any compound head, the payload if it is the only one
+# and needs no test beyond word boundaries — else None).
 _Payload = tuple[str, Term, "str | None", bool, bool]
 _Candidate = tuple[int, int, _Payload]
 
@@ -125,28 +127,26 @@ class TermMatcher:
         results: list[list[TermMatch]] = [[] for _ in texts]
         if self._automaton is None or not texts:
             return results
-        joined = _SEPARATOR.join(texts)
+        # Texts joined by separators, with one more at each end so that the characters around
+        # any key occurrence can be read without bounds checks.
+        joined = _SEPARATOR + _SEPARATOR.join(texts) + _SEPARATOR
         folded = _normalise(joined)
         low = folded.lower()
         if len(low) != len(folded):
-            low = _SEPARATOR.join(_lower(_normalise(text)) for text in texts)
-        bounds: list[int] = []  # end offset of each text in the joined string
-        offset = -1
-        for text in texts:
-            offset += len(text) + 1
-            bounds.append(offset)
-        index, limit, base = 0, bounds[0], 0
+            low = _SEPARATOR + _SEPARATOR.join(_lower(_normalise(text)) for text in texts) + _SEPARATOR
+        bounds = list(accumulate(len(text) + 1 for text in texts))  # separator after each text
+        index, limit, base = 0, bounds[0], 1
         pending: list[_Candidate] = []
-        size = len(low)
         check_verbs = self.lang == "en"
         automaton: Any = self._automaton
-        # The loop of _candidates, inlined: this is the hot path of checking a large catalog.
-        for last, (length, payloads, any_compound) in automaton.iter(low):
-            end = last + 1
-            if end < size and low[end].isalnum():
+        # The loop of _candidates, inlined and with a fast path for the common key (one plain
+        # payload): this is the hot path of checking a large catalog.
+        for end, (length, payloads, any_compound, plain) in automaton.iter(low):
+            end += 1
+            if low[end].isalnum():
                 continue
             start = end - length
-            inside_word = start > 0 and low[start - 1].isalnum()
+            inside_word = low[start - 1].isalnum()
             if inside_word and not any_compound:
                 continue
             if end > limit:
@@ -154,7 +154,10 @@ class TermMatcher:
                     results[index] = _matches(texts[index], base, pending)
                     pending = []
                 index = bisect_left(bounds, end, index)
-                limit, base = bounds[index], bounds[index - 1] + 1 if index else 0
+                limit, base = bounds[index], (bounds[index - 1] + 1 if index else 1)
+            if plain is not None:
+                pending.append((start, end, plain))
+                continue
             for payload in payloads:
                 if inside_word and not payload[3]:
                     continue
@@ -173,7 +176,7 @@ class TermMatcher:
         size = len(low)
         check_verbs = self.lang == "en"
         automaton: Any = self._automaton
-        for last, (length, payloads, any_compound) in automaton.iter(low):
+        for last, (length, payloads, any_compound, _plain) in automaton.iter(low):
             end = last + 1
             if end < size and low[end].isalnum():
                 continue
@@ -250,6 +253,7 @@ def _compile(glossary: Glossary, lang: str) -> Any | None:
         return None
     automaton = ahocorasick.Automaton()
     for key, payloads in table.items():
-        automaton.add_word(key, (len(key), tuple(payloads), any(p[3] for p in payloads)))
+        plain = payloads[0] if len(payloads) == 1 and payloads[0][2] is None and not payloads[0][4] else None
+        automaton.add_word(key, (len(key), tuple(payloads), any(p[3] for p in payloads), plain))
     automaton.make_automaton()
     return automaton
