@@ -49,12 +49,12 @@ def write_po(catalog: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
     for entry in catalog:
         if entry.obsolete and _first_msgstr(entry) != "":
             blocks.append(_entry_lines(entry, page_width, obsolete=True))
-    lines: list[str] = []
+    out: list[str] = []
     for block in blocks:
-        if lines:
-            lines.append("")  # the blank line between entries
-        lines += block
-    return "\n".join(lines) + "\n" if lines else ""
+        if out:
+            out.append("")  # the blank line between entries
+        out += block
+    return "\n".join(out) + "\n" if out else ""
 
 
 def _header_block(catalog: polib.POFile, page_width: int) -> list[str] | None:
