@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from extract.tokens import ELIDING, ELISION, LINKING, STOPWORDS, TOKEN, lemma
+from extract.tokens import ELIDING, ELISION, LINKING, STOPWORDS, TOKEN, word_lemma
 
 MAX_WORDS = 5
 EDGE, INNER, BREAK = 0, 1, 2  # may start/end a candidate; may sit inside; ends the phrase
@@ -79,7 +79,7 @@ class NgramCounter:
         self._ids[entry] = len(self._written)
         self._written.append(word)
         self._joins.append("" if entry.startswith(_GLUED) else " ")
-        self._lemmas.append(lemma(lower, self.lang))
+        self._lemmas.append(word_lemma(word, self.lang))
         self._roles.append(role)
         return len(self._written) - 1
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.ngrams import NgramCounter
 from extract.termhood import THRESHOLD, CandidateStats, Key, c_values, general_zipf, termhood, weirdness
-from extract.tokens import STOPWORDS, lemma, normalise, phrase_chunks
+from extract.tokens import STOPWORDS, normalise, phrase_chunks, word_lemma
 
 _SPACES = re.compile(r"\s+")
 
@@ -86,8 +86,8 @@ def _glossary_keys(glossary_terms: Iterable[str], lang: str) -> set[str]:
     keys = set()
     for term in glossary_terms:
         text = normalise(term)
-        words = [token.lower for chunk in phrase_chunks(text, lang) for token in chunk]
-        keys.add(" ".join(lemma(word, lang) for word in words))
+        words = [token.text for chunk in phrase_chunks(text, lang) for token in chunk]
+        keys.add(" ".join(word_lemma(word, lang) for word in words))
         keys.add(_SPACES.sub(" ", text.strip().lower()))
     return keys
 

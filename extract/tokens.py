@@ -64,6 +64,8 @@ _STOP = {
 }
 ELISION = re.compile(r"(?i)^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
 ELIDING = ("fr", "en")  # languages whose elided articles and pronouns are words of their own
+# An upper-case short form with a plural s (ATMPs, MSCs, iPSCs): its lemma is the singular.
+_PLURAL_ABBREVIATION = re.compile(r"[a-z]?[A-Z][A-Z0-9]*[A-Z]s")
 TOKEN = re.compile(r"\w+(?:['\-\u2010\u2011\u2013]\w+)*", re.UNICODE)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u00ad": ""})
 
@@ -138,3 +140,10 @@ def lemma(word: str, lang: str) -> str:
         word = word[:-2]
     # simplemma marks Dutch and German separable verbs with "_" (uit_voeren).
     return simplemma.lemmatize(word, lang).lower().replace("_", "")
+
+
+def word_lemma(written: str, lang: str) -> str:
+    """Lemma of a word as written: like :func:`lemma`, and ATMPs/MSCs -> atmp/msc (ATMP's already is)."""
+    if _PLURAL_ABBREVIATION.fullmatch(written):
+        return written[:-1].lower()
+    return lemma(written.lower(), lang)

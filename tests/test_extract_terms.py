@@ -130,3 +130,20 @@ def test_limit_and_min_count_trim_the_list() -> None:
     frequent = term_candidates(ENGLISH, "en", min_score=None, min_count=3)
     assert frequent and all(c.count >= 3 for c in frequent)
     assert len(term_candidates(ENGLISH, "en", min_score=None, limit=5)) == 5
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_plural_abbreviations_merge_with_the_singular(lang: str) -> None:
+    sentences = [("doc", "Belgium approved two ATMPs this year."), ("doc", "Each ATMP needs a licence."),
+                 ("doc", "The ATMP's were reviewed."), ("doc", "Many MSCs and one MSC were used.")]
+    candidates = by_lemma(term_candidates(sentences, lang, min_score=None))
+    assert {"ATMPs", "ATMP", "ATMP's"} <= set(candidates["atmp"].forms)
+    assert candidates["atmp"].count == 3
+    assert {"MSCs", "MSC"} <= set(candidates["msc"].forms)
+    assert "atmps" not in candidates and "msc's" not in candidates
+
+
+def test_a_plural_abbreviation_in_the_glossary_covers_the_singular() -> None:
+    candidates = by_lemma(term_candidates([("doc", "One ATMP was approved.")], "en",
+                                          glossary_terms={"ATMPs"}, min_score=None))
+    assert candidates["atmp"].in_glossary
