@@ -123,7 +123,7 @@ def test_fragment_opens_the_concept(browser: Any, site: Path) -> None:
     page.wait_for_function("document.activeElement.id === 'h-ahsct'", timeout=5000)
     assert "aHSCT" in page.text_content("#status")
     page.click("#back a")
-    assert len(result_ids(page)) > 1
+    page.wait_for_function("document.querySelectorAll('#results article').length > 1", timeout=5000)
     assert page.evaluate("location.hash") == ""
     page.close()
 
@@ -133,6 +133,7 @@ def test_result_link_is_the_stable_fragment(page: Any) -> None:
     link = page.locator("#results article h2 a").first
     assert link.get_attribute("href") == "#concept-atmp"
     link.click()
+    page.wait_for_function("document.activeElement.id === 'h-atmp'", timeout=5000)  # after hashchange
     assert page.evaluate("location.hash") == "#concept-atmp"
     assert result_ids(page) == ["atmp"]
     screenshot(page, "site-fragment-atmp")
@@ -159,8 +160,9 @@ def test_keyboard_only(page: Any) -> None:
     assert page.evaluate("document.activeElement.getAttribute('href')") == f"#concept-{ids[1]}"
     page.keyboard.press("ArrowUp")
     page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'h-multiple-sclerosis'", timeout=5000)  # after hashchange
     assert page.evaluate("location.hash") == "#concept-multiple-sclerosis"
-    assert page.evaluate("document.activeElement.id") == "h-multiple-sclerosis"
+    assert result_ids(page) == ["multiple-sclerosis"]
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "q"
     page.keyboard.press("Escape")
