@@ -16,8 +16,9 @@ from pathlib import Path
 KINDS = ("heading", "paragraph", "list-item")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201a": "'", "\u02bc": "'", "\u201c": '"',
                          "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " "})
-# White space that normalising changes: runs of two or more, or one character that is not a space.
-_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
+# White space that normalising changes: runs of two or more, or one character that is not a space
+# (written to start with \s so that re skips quickly to white space).
+_ODD_SPACE = re.compile(r"\s(?:\s+|(?<=[^ ]))")
 
 
 @dataclass(frozen=True)

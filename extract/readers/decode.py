@@ -10,6 +10,7 @@ from glossary.errors import InputError
 
 _SNIFF = 8192
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+_CONTROLS = bytes(byte for byte in range(32) if byte not in _TEXT_CONTROLS)  # a sign of binary data
 
 
 def read_bytes(path: Path) -> bytes:
@@ -32,7 +33,7 @@ def decode(data: bytes, path: Path, shown: str) -> tuple[str, list[Notice]]:
         except UnicodeDecodeError as exc:
             raise InputError("invalid UTF-16 text", path, 1) from exc
     head = data[:_SNIFF]
-    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     if b"\x00" in head or (head and controls / len(head) > 0.05):
         line = data[: max(head.find(b"\x00"), 0)].count(b"\n") + 1
         raise InputError("binary file, not text", path, line)
