@@ -84,8 +84,9 @@ def _unescape(text: str) -> str:
 class _StrictParser(polib._POFileParser):
     """polib's state machine without the transitions GNU gettext forbids.
 
-    The message handlers are polib's, except that strings without a backslash are not run
-    through ``polib.unescape`` (a regex substitution per string, most of polib's time).
+    The handlers do what polib's do, except that strings without a backslash are not run
+    through ``polib.unescape`` (a regex substitution per string, most of polib's time) and
+    occurrences are split with ``str.rpartition``.
     """
 
     current_entry: polib.POEntry
@@ -103,6 +104,14 @@ class _StrictParser(polib._POFileParser):
         if self.current_state in ("mc", "ms", "mx"):
             self.instance.append(self.current_entry)
             self.current_entry = polib.POEntry(linenum=self.current_line)
+
+    def handle_oc(self) -> bool:
+        self._next_entry()
+        occurrences = self.current_entry.occurrences
+        for occurrence in self.current_token[3:].split():
+            name, colon, line = occurrence.rpartition(":")
+            occurrences.append((name, line) if colon and line.isdigit() else (occurrence, ""))
+        return True
 
     def handle_ct(self) -> bool:
         self._next_entry()

@@ -12,6 +12,13 @@ from glossary.matching import TermMatch, TermMatcher
 from glossary.model import Concept, Glossary
 
 
+# Unit.marks: what kinds of glossary terms the msgstr holds (bits), so checks skip the rest.
+UNWANTED = 1  # a deprecated, forbidden or regional term
+RIVAL = 2  # an accepted full form of a concept that has several
+ABBREVIATED = 4  # a term of a concept that has an abbreviation
+ALL_MARKS = UNWANTED | RIVAL | ABBREVIATED
+
+
 @dataclass
 class CheckContext:
     """One catalog's languages and the glossary matchers, shared by every check.
@@ -40,6 +47,12 @@ class CheckContext:
         self.rival_terms = {id(term) for concept, term in terms
                             if term.accepted and term.type != "abbreviation" and full_forms[concept.id] > 1}
         self.abbreviated = {concept.id for concept, term in terms if term.type == "abbreviation"}
+        self.term_marks: dict[int, int] = {}
+        for concept, term in terms:
+            mark = ((UNWANTED if id(term) in self.unwanted_terms else 0) | (RIVAL if id(term) in self.rival_terms else 0)
+                    | (ABBREVIATED if concept.id in self.abbreviated else 0))
+            if mark:
+                self.term_marks[id(term)] = mark
 
     def match_units(self, units: Sequence[Unit]) -> None:
         """Find the glossary terms of every unit in two automaton passes (msgids, msgstrs).
@@ -50,15 +63,18 @@ class CheckContext:
         if self.source_matcher is not None:
             new = list({unit.source: None for unit in units if unit.source not in cache})
             cache.update(zip(new, self.source_matcher.find_many(new), strict=True))
-        targets: dict[str, list[TermMatch]] = {}
+        targets: dict[str, tuple[list[TermMatch], int]] = {}
         if self.target_matcher is not None:
             distinct = list(dict.fromkeys(unit.target for unit in units))
-            targets = dict(zip(distinct, self.target_matcher.find_many(distinct), strict=True))
-        unwanted = self.unwanted_terms
+            term_marks = self.term_marks.get
+            for text, found in zip(distinct, self.target_matcher.find_many(distinct), strict=True):
+                marks = 0
+                for match in found:
+                    marks |= term_marks(id(match.term), 0)
+                targets[text] = (found, marks)
         for unit in units:
             unit._source_terms = cache.get(unit.source, _NONE)
-            found = unit._target_terms = targets.get(unit.target, _NONE)
-            unit.unwanted = bool(unwanted) and any(id(match.term) in unwanted for match in found)
+            unit._target_terms, unit.marks = targets.get(unit.target, _NO_TARGET)
 
     @property
     def is_source_language(self) -> bool:
@@ -66,13 +82,14 @@ class CheckContext:
 
 
 _NONE: list[TermMatch] = []  # shared "no terms" result: never mutated
+_NO_TARGET: tuple[list[TermMatch], int] = (_NONE, 0)
 
 
 class Unit:
     """One source/translation pair of an entry (each plural form is its own unit)."""
 
     __slots__ = ("_source_terms", "_target_terms", "context", "entry", "fuzzy", "plural_index", "source",
-                 "target", "unwanted")
+                 "target", "marks")
 
     def __init__(self, entry: polib.POEntry, source: str, target: str, fuzzy: bool, context: CheckContext,
                  plural_index: int | None = None) -> None:
@@ -84,7 +101,7 @@ class Unit:
         self.plural_index = plural_index
         self._source_terms: list[TermMatch] | None = None
         self._target_terms: list[TermMatch] | None = None
-        self.unwanted = True  # unknown until CheckContext.match_units: a deprecated/forbidden/regional term
+        self.marks = ALL_MARKS  # unknown until CheckContext.match_units: assume any kind of term
 
     def source_terms(self) -> list[TermMatch]:
         """Glossary terms in the msgid (cached across catalogs by the context)."""

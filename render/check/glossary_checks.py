@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from glossary.matching import TermMatch
 from glossary.model import Concept, Term
-from render.check.context import CheckContext, Unit
+from render.check.context import ABBREVIATED, RIVAL, CheckContext, Unit
 from render.check.registry import ERROR, NO_PROBLEMS, WARNING, Problem, check
 
 
@@ -109,7 +109,8 @@ def glossary_inconsistent(units: Sequence[Unit], context: CheckContext) -> Seque
     first: dict[tuple[str, str], Term] = {}
     if not context.rival_terms:
         return ()
-    for unit in units:
+    rival_units = [unit for unit in units if unit.marks & RIVAL]
+    for unit in rival_units:
         for match in _rival_forms(unit, context):
             usage[match.concept_id][match.term.text] += 1
             first.setdefault((match.concept_id, match.term.text), match.term)
@@ -119,7 +120,7 @@ def glossary_inconsistent(units: Sequence[Unit], context: CheckContext) -> Seque
     majority = {cid: max(counts, key=lambda text: (counts[text], first[(cid, text)].status == "preferred"))
                 for cid, counts in mixed.items()}
     found: list[tuple[Unit, Problem]] = []
-    for unit in units:
+    for unit in rival_units:
         for match in _rival_forms(unit, context):
             main = majority.get(match.concept_id)
             if main is not None and match.term.text != main:
@@ -145,9 +146,8 @@ def abbreviation_first_use(units: Sequence[Unit], context: CheckContext) -> Sequ
     introduced: set[tuple[str, str]] = set()
     reported: set[tuple[str, str]] = set()
     found: list[tuple[Unit, Problem]] = []
-    abbreviated = context.abbreviated
     for unit in units:
-        if not any(match.concept_id in abbreviated for match in unit.target_terms()):
+        if not unit.marks & ABBREVIATED:
             continue  # only concepts with an abbreviation matter
         leaflet = leaflet_of(unit.entry.msgctxt)
         if leaflet is None:

@@ -17,7 +17,7 @@ import polib
 
 from glossary.errors import UsageError
 from render.catalogs.pofile import paused_gc
-from render.check.context import CheckContext, Unit
+from render.check.context import UNWANTED, CheckContext, Unit
 from render.check.registry import NEEDS, Check, Finding, all_checks
 
 _IGNORE = re.compile(r"careglot-ignore:\s*([\w\-]+(?:\s*,\s*[\w\-]+)*)")
@@ -88,7 +88,7 @@ class _Plan:
         return {index: frozenset(chars) for index, chars in found.items()}
 
     def for_unit(self, chars: frozenset[str] | None, unit: Unit) -> list[Check]:
-        key = (chars, bool(unit._source_terms), bool(unit._target_terms), unit.unwanted, unit.fuzzy,
+        key = (chars, bool(unit._source_terms), bool(unit._target_terms), bool(unit.marks & UNWANTED), unit.fuzzy,
                unit.source == unit.target)
         plan = self._plans.get(key)
         if plan is None:
