@@ -12,6 +12,7 @@ from careglot.workspace import Workspace, validate_locale
 from glossary.errors import InputError, UsageError
 from glossary.loader import load_glossary
 from glossary.matching import TermMatch
+from render.catalogs.pofile import paused_gc
 from render.check import CheckContext, all_checks, catalog_locale, check_catalog, read_catalog, select_checks
 from render.check.report import format_check_list, format_json, format_text, has_errors
 
@@ -59,6 +60,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.list:
         print(format_check_list(all_checks()))
         return 0
+    with paused_gc():  # glossary, automatons and catalogs are many small acyclic objects
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     checks = select_checks(args.disable.split(","))
     workspace = workspace_from(args) if not (args.catalogs and args.glossary) else None
     fallback = validate_locale(args.lang, "--lang") if args.lang else None
