@@ -32,28 +32,27 @@ _FLAG_CACHE: dict[tuple[str, ...], tuple[bool, list[str], bool]] = {}
 
 def write_po(catalog: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
     """The whole catalog as GNU gettext would write it."""
-    blocks: list[list[str]] = []
+    # One flat list of lines ("" between entries): no container per entry survives, which
+    # keeps the cyclic garbage collector from rescanning a large catalog again and again.
+    out: list[str] = []
     header = _header_block(catalog, page_width)
     pending_comments: list[str] = []
     if header is not None:
-        blocks.append(header)
-    elif catalog.header:
-        pending_comments = catalog.header.split("\n")  # polib parked the first entry's comments
+        out += header
+    elif catalog.header:  # polib parked the first entry's comments there
+        pending_comments = [_comment("#", text) for text in catalog.header.split("\n")]
     for entry in catalog:
         if not entry.obsolete:
-            lines = _entry_lines(entry, page_width, obsolete=False)
-            if pending_comments:
-                lines = [_comment("#", text) for text in pending_comments] + lines
-                pending_comments = []
-            blocks.append(lines)
+            if out:
+                out.append("")
+            out += pending_comments
+            pending_comments = []
+            _entry_lines(entry, page_width, out, obsolete=False)
     for entry in catalog:
         if entry.obsolete and _first_msgstr(entry) != "":
-            blocks.append(_entry_lines(entry, page_width, obsolete=True))
-    out: list[str] = []
-    for block in blocks:
-        if out:
-            out.append("")  # the blank line between entries
-        out += block
+            if out:
+                out.append("")
+            _entry_lines(entry, page_width, out, obsolete=True)
     return "\n".join(out) + "\n" if out else ""
 
 
@@ -75,7 +74,9 @@ def _header_block(catalog: polib.POFile, page_width: int) -> list[str] | None:
     if original is not None and original.tcomment:
         comments += original.tcomment.split("\n")
     entry.tcomment = "\n".join(comments) if comments else ""
-    return _entry_lines(entry, page_width, obsolete=False, tcomment_lines=comments)
+    lines: list[str] = []
+    _entry_lines(entry, page_width, lines, obsolete=False, tcomment_lines=comments)
+    return lines
 
 
 def header_msgstr(catalog: polib.POFile) -> str:
@@ -106,9 +107,9 @@ def _first_msgstr(entry: polib.POEntry) -> str:
     return str(entry.msgstr)
 
 
-def _entry_lines(entry: polib.POEntry, page_width: int, *, obsolete: bool,
-                 tcomment_lines: list[str] | None = None) -> list[str]:
-    lines: list[str] = []
+def _entry_lines(entry: polib.POEntry, page_width: int, lines: list[str], *, obsolete: bool,
+                 tcomment_lines: list[str] | None = None) -> None:
+    """Append the entry's lines to ``lines``."""
     if tcomment_lines is None:
         tcomment_lines = entry.tcomment.split("\n") if entry.tcomment else []
     lines += [_comment("#", text) for text in tcomment_lines]
@@ -134,7 +135,6 @@ def _entry_lines(entry: polib.POEntry, page_width: int, *, obsolete: bool,
             lines += wrap_string(prefix, f"msgstr[{index}]", entry.msgstr_plural[index], width)
     else:
         lines += wrap_string(prefix, "msgstr", entry.msgstr, width)
-    return lines
 
 
 def _comment(marker: str, text: str) -> str:
