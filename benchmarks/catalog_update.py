@@ -13,6 +13,7 @@ the counts before and after, and the agreement of the fuzzy pairs with msgmerge'
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -196,16 +197,18 @@ def careglot_update(template: str, catalog: str, out: str) -> None:
     from render.catalogs.pofile import load_catalog
 
     shutil.copyfile(catalog, out)
-    start, cpu = time.perf_counter(), time.process_time()
+    clocks = [(time.perf_counter(), time.process_time())]
     pot, po = load_catalog(template), load_catalog(out)
-    parsed = time.perf_counter()
+    clocks.append((time.perf_counter(), time.process_time()))
     result = merge_catalog(pot, po)
-    merged = time.perf_counter()
+    clocks.append((time.perf_counter(), time.process_time()))
     save_catalog(result.catalog, Path(out), po.fingerprint)
-    done = time.perf_counter()
-    print(json.dumps({"parse": parsed - start, "merge": merged - parsed, "write": done - merged,
-                      "total": done - start, "cpu": time.process_time() - cpu,
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    clocks.append((time.perf_counter(), time.process_time()))
+    figures: dict[str, float] = {"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    for phase, (begin, end) in zip(("parse", "merge", "write"), itertools.pairwise(clocks), strict=True):
+        figures[phase], figures[phase + "_cpu"] = end[0] - begin[0], end[1] - begin[1]
+    figures["total"], figures["cpu"] = clocks[-1][0] - clocks[0][0], clocks[-1][1] - clocks[0][1]
+    print(json.dumps(figures))
 
 
 def run_careglot(template: Path, catalog: Path, out: Path) -> dict[str, float | str]:
@@ -320,7 +323,8 @@ def main() -> None:
 def report(work: Path, args: argparse.Namespace) -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
-          f"{subprocess.run(['msgmerge', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}")
+          f"{subprocess.run(['msgmerge', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}; "
+          f"load average {os.getloadavg()[0]:.1f} (shared machine: compare CPU seconds)")
     catalog, obsolete, template = generate(args.size, args.seed)
     files = {name: work / name for name in ("catalog.po", "template.pot", "slice.po", "slice.pot")}
     write_catalog(files["catalog.po"], catalog + obsolete, template=False)
@@ -332,8 +336,10 @@ def report(work: Path, args: argparse.Namespace) -> None:
     print(f"catalog: {args.size} entries, {size_mb:.1f} MB; template: {len(template)} entries, {edited} edited")
     print(f"before:            {counts(files['catalog.po'])}")
     ours = run_careglot(files["template.pot"], files["catalog.po"], work / "careglot.po")
-    print(f"careglot update:   {ours['total']:.1f} s (cpu {ours['cpu']:.1f} s; parse {ours['parse']:.1f}, "
-          f"merge {ours['merge']:.1f}, write {ours['write']:.1f}), peak {ours['peak_mb']:.0f} MB")
+    phases = ", ".join(f"{phase} {ours[phase]:.1f} (cpu {ours[phase + '_cpu']:.1f})"
+                       for phase in ("parse", "merge", "write"))
+    print(f"careglot update:   {ours['total']:.1f} s (cpu {ours['cpu']:.1f} s; {phases}), "
+          f"peak {ours['peak_mb']:.0f} MB")
     print(f"  after:           {counts(work / 'careglot.po')}")
     wall, cpu = run_msgmerge(files["template.pot"], files["catalog.po"], work / "msgmerge-N.po", fuzzy=False)
     print(f"msgmerge -N:       {wall:.1f} s (cpu {cpu:.1f} s)  -- the floor, no fuzzy matching")
