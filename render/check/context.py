@@ -11,7 +11,6 @@ import polib
 from glossary.matching import TermMatch, TermMatcher
 from glossary.model import Concept, Glossary
 
-
 # Unit.marks: what kinds of glossary terms the msgstr holds (bits), so checks skip the rest.
 UNWANTED = 1  # a deprecated, forbidden or regional term
 RIVAL = 2  # an accepted full form of a concept that has several
@@ -49,7 +48,8 @@ class CheckContext:
         self.abbreviated = {concept.id for concept, term in terms if term.type == "abbreviation"}
         self.term_marks: dict[int, int] = {}
         for concept, term in terms:
-            mark = ((UNWANTED if id(term) in self.unwanted_terms else 0) | (RIVAL if id(term) in self.rival_terms else 0)
+            mark = ((UNWANTED if id(term) in self.unwanted_terms else 0)
+                    | (RIVAL if id(term) in self.rival_terms else 0)
                     | (ABBREVIATED if concept.id in self.abbreviated else 0))
             if mark:
                 self.term_marks[id(term)] = mark
@@ -88,8 +88,8 @@ _NO_TARGET: tuple[list[TermMatch], int] = (_NONE, 0)
 class Unit:
     """One source/translation pair of an entry (each plural form is its own unit)."""
 
-    __slots__ = ("_source_terms", "_target_terms", "context", "entry", "fuzzy", "plural_index", "source",
-                 "target", "marks")
+    __slots__ = ("_source_terms", "_target_terms", "context", "entry", "fuzzy", "marks", "plural_index",
+                 "source", "target")
 
     def __init__(self, entry: polib.POEntry, source: str, target: str, fuzzy: bool, context: CheckContext,
                  plural_index: int | None = None) -> None:
