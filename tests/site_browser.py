@@ -37,7 +37,8 @@ def open_page(browser: Any, site: Path, fragment: str = "", **options: Any) -> A
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.careglot_errors = errors
     page.goto((site / "index.html").as_uri() + fragment)
-    page.wait_for_function("window.careglot !== undefined && window.careglot.search.typoIndex !== null"
+    # A function, not an expression: Playwright polls expressions with eval(), which the page's CSP forbids.
+    page.wait_for_function("() => window.careglot !== undefined && window.careglot.search.typoIndex !== null"
                            " && window.CAREGLOT_DETAILS !== undefined")
     return page
 

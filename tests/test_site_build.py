@@ -15,6 +15,7 @@ import pytest
 
 from glossary.loader import load_glossary
 from glossary.normalize import content_words, normalization_rules, stem, trigrams, words
+from render.site import export
 from render.site.build import build_site
 from render.site.export import DATA_GLOBAL, DETAILS_GLOBAL, TYPO_GLOBAL
 
@@ -31,7 +32,10 @@ def test_site_command_writes_a_self_contained_site(run_cli: Callable[..., Any], 
     result = run_cli("glossary", "site", "-o", "public", cwd=workspace_copy)
     assert result.code == 0, result.err
     out = workspace_copy / "public"
-    assert {path.name for path in out.iterdir()} == SITE_FILES
+    names = {path.name for path in out.iterdir()}
+    assert names >= SITE_FILES
+    assert all(re.fullmatch(r"glossary-(terms|index)-\d+\.js", name) for name in names - SITE_FILES)
+    assert {"glossary-terms-0.js", "glossary-index-0.js"} <= names
     assert (out / "index.html").as_uri() in result.out
     html = (out / "index.html").read_text(encoding="utf-8")
     for name in ("site.css", "glossary.js", "search.js", "site.js"):
@@ -80,21 +84,50 @@ def test_typo_part_indexes_every_word_by_its_trigrams(tmp_path: Path, repo_root:
     assert "nl" in typo["stems"][wid - 1][0::2]
 
 
-def script_data(path: Path, name: str) -> Any:
+def script_data(path: Path, prefix: str) -> Any:
+    """The JSON inside ``<prefix>JSON.parse('…'));``, a single-quoted JavaScript string."""
     script = path.read_text(encoding="utf-8")
-    prefix = f"window.{name} = JSON.parse("
-    assert script.startswith(prefix) and script.endswith(");\n")
+    assert script.startswith(prefix + "JSON.parse('") and script.endswith("'));\n" if "(" in prefix else "');\n")
     assert "<" not in script
-    return json.loads(json.loads(script[len(prefix):-3]))
+    literal = script[len(prefix) + len("JSON.parse('"):script.rindex("'")]
+    return json.loads(re.sub(r"\\(.)", r"\1", literal))
 
 
 def test_data_scripts_hold_the_same_data_as_the_json(tmp_path: Path, repo_root: Path) -> None:
     build_site(load_glossary(repo_root / "glossary.yaml"), tmp_path)
-    main = script_data(tmp_path / "glossary.js", DATA_GLOBAL)
-    details = script_data(tmp_path / "glossary-details.js", DETAILS_GLOBAL)
-    typo = script_data(tmp_path / "glossary-typo.js", TYPO_GLOBAL)
-    assert {**main, "details": details, "typo": typo} == read_data(tmp_path)
+    main = script_data(tmp_path / "glossary.js", f"window.{DATA_GLOBAL} = ")
+    details = script_data(tmp_path / "glossary-details.js", f"window.{DETAILS_GLOBAL} = ")
+    typo = script_data(tmp_path / "glossary-typo.js", f"window.{TYPO_GLOBAL} = ")
+    full = read_data(tmp_path)
+    sharded = ("terms", "tokens", "postings")
+    assert {**main, "details": details, "typo": typo} == {**{k: v for k, v in full.items() if k not in sharded}, **main}
+    assert main["concepts"] == {"first": full["concepts"]["first"]}
+    assert main["term_count"] == len(full["terms"]["text"])
     assert "<" not in (tmp_path / "glossary.json").read_text(encoding="utf-8")
+
+
+def test_shards_hold_every_term_and_posting_once(tmp_path: Path, repo_root: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr(export, "BLOCK_CONCEPTS", 7)
+    monkeypatch.setattr(export, "BUCKET_CHARS", 500)
+    build_site(load_glossary(repo_root / "glossary.yaml"), tmp_path)
+    full = read_data(tmp_path)
+    main = script_data(tmp_path / "glossary.js", f"window.{DATA_GLOBAL} = ")
+    blocks = [script_data(tmp_path / f"glossary-terms-{n}.js", f'careglotPart("terms", {n}, ')
+              for n in range(main["blocks"])]
+    buckets = [script_data(tmp_path / f"glossary-index-{n}.js", f'careglotPart("index", {n}, ')
+               for n in range(main["buckets"])]
+    assert main["blocks"] == -(-len(full["concepts"]["id"]) // 7) and main["buckets"] > 1
+    assert [text for block in blocks for text in block["text"]] == full["terms"]["text"]
+    assert "".join(block["status"] for block in blocks) == full["terms"]["status"]
+    assert [cid for block in blocks for cid in block["id"]] == full["concepts"]["id"]
+    postings = {}
+    for number, bucket in enumerate(buckets):
+        assert bucket["tokens"] == sorted(bucket["tokens"])
+        for token, tids, langs in zip(bucket["tokens"], bucket["postings"], bucket["langs"], strict=True):
+            assert export.bucket_of(token, main["buckets"]) == number
+            assert langs == "".join(full["terms"]["lang"][int(tid) - 1] for tid in tids.split(","))
+            postings[token] = tids
+    assert postings == dict(zip(full["tokens"], full["postings"], strict=True))
 
 
 def test_site_from_an_explicit_glossary_without_workspace(run_cli: Callable[..., Any], tmp_path: Path,

@@ -11,6 +11,11 @@ field, one character per term (:func:`codes`); each token's postings are one str
 term ids ("3,17,52"), split only when a query touches that token. What searching does not need
 comes in separate parts loaded once the page is ready: the texts shown in a concept
 card (:func:`details_data`) and the trigram index for typos (:func:`typo_data`).
+
+The page itself loads only :func:`page_parts`: a small core (rules, where each concept's terms
+start) and shards fetched as scripts when a query or a card needs them (then all of them in
+the background): term blocks (concepts in glossary order) and index buckets (tokens hashed on
+their first two UTF-16 units, so a prefix search stays in one bucket).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from glossary.model import STATUSES, TERM_TYPES, Glossary
 from glossary.normalize import normalization_rules
 
 DATA_VERSION = 2
+BLOCK_CONCEPTS = 500
+BUCKET_CHARS = 40_000
 DATA_GLOBAL = "CAREGLOT_GLOSSARY"
 DETAILS_GLOBAL = "CAREGLOT_DETAILS"
 TYPO_GLOBAL = "CAREGLOT_TYPO"
@@ -138,10 +145,52 @@ def data_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+def js_literal(text: str) -> str:
+    """A single-quoted JavaScript string: JSON needs no escaped quotes in it, which browsers scan faster."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
 def data_script(data: dict[str, Any], name: str) -> str:
     """The data as a script assigning ``window.<name>``: ``file://`` pages may load scripts, not fetch.
 
     ``JSON.parse`` of one string literal is faster for browsers than an object literal.
     """
-    literal = json.dumps(data_json(data), ensure_ascii=False)
-    return f"window.{name} = JSON.parse({literal});\n"
+    return f"window.{name} = JSON.parse({js_literal(data_json(data))});\n"
+
+
+def part_script(kind: str, number: int, data: dict[str, Any]) -> str:
+    """A shard as a script handing its data to the page's ``careglotPart(kind, number, data)``."""
+    return f"careglotPart({json.dumps(kind)}, {number}, JSON.parse({js_literal(data_json(data))}));\n"
+
+
+def bucket_of(token: str, buckets: int) -> int:
+    """The index bucket of ``token``: a hash of its first two UTF-16 units (search.js bucketOf)."""
+    units = token.encode("utf-16-be")[:4]
+    value = 0
+    for at in range(0, len(units), 2):
+        value = (value * 31 + int.from_bytes(units[at:at + 2], "big")) & 0xFFFFFFFF
+    return value % buckets
+
+
+def page_parts(main: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The main data split for the page: core, term blocks, index buckets."""
+    terms, concepts = main["terms"], main["concepts"]
+    first = concepts["first"] + [len(terms["text"]) + 1]
+    blocks = []
+    for start in range(0, len(concepts["id"]), BLOCK_CONCEPTS):
+        end = min(start + BLOCK_CONCEPTS, len(concepts["id"]))
+        low, high = first[start] - 1, first[end] - 1
+        blocks.append({"id": concepts["id"][start:end], "domain": concepts["domain"][start:end],
+                       **{key: column[low:high] for key, column in terms.items()}})
+    size = sum(len(token) + len(tids) for token, tids in zip(main["tokens"], main["postings"], strict=True))
+    count = max(1, -(-size // BUCKET_CHARS))
+    buckets: list[dict[str, Any]] = [{"tokens": [], "postings": [], "langs": []} for _ in range(count)]
+    for token, tids in zip(main["tokens"], main["postings"], strict=True):
+        bucket = buckets[bucket_of(token, count)]
+        bucket["tokens"].append(token)
+        bucket["postings"].append(tids)
+        bucket["langs"].append("".join(terms["lang"][int(tid) - 1] for tid in tids.split(",")))
+    core = {key: value for key, value in main.items() if key not in ("concepts", "terms", "tokens", "postings")}
+    core.update(concepts={"first": concepts["first"]}, term_count=len(terms["text"]),
+                block_concepts=BLOCK_CONCEPTS, blocks=len(blocks), buckets=count)
+    return core, blocks, buckets

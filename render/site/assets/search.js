@@ -126,37 +126,96 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
     return low;
   }
 
-  /* The tables of glossary/lookup_index.py, exported as sorted columns: nothing to build at load. */
+  /* The index bucket of a token: a hash of its first two UTF-16 units (render/site/export.py bucket_of). */
+  function bucketOf(token, buckets) {
+    let value = 0;
+    for (let i = 0; i < Math.min(2, token.length); i++) {
+      value = (Math.imul(value, 31) + token.charCodeAt(i)) >>> 0;
+    }
+    return value % buckets;
+  }
+
+  /* The tables of glossary/lookup_index.py, exported as sorted columns: nothing to build at load.
+   * They come in shards (render/site/export.py page_parts): term blocks and index buckets. A
+   * search or a card that touches a shard not loaded yet records it in `missing`; the page
+   * loads it and asks again. */
   function GlossarySearch(data, typo) {
     this.norm = new Normalizer(data.rules);
     this.rules = data.rules;
     this.data = data;
     this.languages = data.index_languages;
     this.typoIndex = typo || null; // words, stems and trigrams; without them no typo tolerance yet
-    this.cids = new Int32Array(data.terms.text.length + 1); // tid -> concept
+    this.blocks = new Array(data.blocks).fill(null);
+    this.buckets = new Array(data.buckets).fill(null);
+    this.missing = new Set();
+    this.cids = new Int32Array(data.term_count + 1); // tid -> concept
     const first = data.concepts.first;
     for (let cid = 0; cid < first.length; cid++) {
       this.cids.fill(cid, first[cid], cid + 1 < first.length ? first[cid + 1] : this.cids.length);
     }
   }
 
-  /* A small-integer column of the terms (render/site/export.py codes()). */
+  GlossarySearch.prototype.addPart = function (kind, number, part) {
+    (kind === "terms" ? this.blocks : this.buckets)[number] = part;
+  };
+
+  GlossarySearch.prototype.partNames = function () {
+    return [...this.blocks.map((_, n) => "terms-" + n), ...this.buckets.map((_, n) => "index-" + n)];
+  };
+
+  /* The term block holding concept `cid`, or null (then recorded as missing). */
+  GlossarySearch.prototype.blockOf = function (cid) {
+    const number = Math.floor(cid / this.data.block_concepts);
+    const block = this.blocks[number];
+    if (!block) {
+      this.missing.add("terms-" + number);
+    }
+    return block;
+  };
+
+  GlossarySearch.prototype.bucket = function (token) {
+    const number = bucketOf(token, this.buckets.length);
+    const bucket = this.buckets[number];
+    if (!bucket) {
+      this.missing.add("index-" + number);
+    }
+    return bucket;
+  };
+
+  /* A term's column value (small integers: render/site/export.py codes(); "text": the term). */
+  GlossarySearch.prototype.termValue = function (column, tid) {
+    const cid = this.cids[tid];
+    const block = this.blockOf(cid);
+    if (!block) {
+      return column === "text" ? "" : -1;
+    }
+    const at = tid - this.data.concepts.first[cid - cid % this.data.block_concepts];
+    return column === "text" ? block.text[at] : block[column].charCodeAt(at) - 48;
+  };
+
   GlossarySearch.prototype.code = function (column, tid) {
-    return this.data.terms[column].charCodeAt(tid - 1) - 48;
+    return this.termValue(column, tid);
   };
 
-  GlossarySearch.prototype.termLang = function (tid) {
-    return this.data.languages[this.code("lang", tid)];
+  GlossarySearch.prototype.conceptValue = function (column, cid) {
+    const block = this.blockOf(cid);
+    return block ? block[column][cid % this.data.block_concepts] : null;
   };
 
-  GlossarySearch.prototype.postingsAt = function (at) {
-    return this.data.postings[at].split(",").map(Number);
+  /* Postings of a token: [tid, language index] pairs, the language from the index itself. */
+  GlossarySearch.prototype.postingsIn = function (bucket, at) {
+    const tids = bucket.postings[at].split(",");
+    const langs = bucket.langs[at];
+    return tids.map((tid, i) => [Number(tid), this.data.languages[langs.charCodeAt(i) - 48]]);
   };
 
   GlossarySearch.prototype.postingsOf = function (token) {
-    const tokens = this.data.tokens;
-    const at = bisect(tokens, token, true);
-    return tokens[at] === token ? this.postingsAt(at) : [];
+    const bucket = this.bucket(token);
+    if (!bucket) {
+      return [];
+    }
+    const at = bisect(bucket.tokens, token, true);
+    return bucket.tokens[at] === token ? this.postingsIn(bucket, at) : [];
   };
 
   GlossarySearch.prototype.lookup = function (query, options) {
@@ -208,8 +267,8 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
   GlossarySearch.prototype.exact = function (state, stems, index) {
     let found = false;
     for (const token of new Set(stems.values())) {
-      for (const tid of this.postingsOf(token)) {
-        if (stems.get(this.termLang(tid)) === token) {
+      for (const [tid, lang] of this.postingsOf(token)) {
+        if (stems.get(lang) === token) {
           this.add(state, tid, index, this.rules.weights.exact, token, false);
           found = true;
         }
@@ -224,11 +283,12 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
       if (cpLen(start) < this.rules.prefix.min_length) {
         continue;
       }
-      const tokens = this.data.tokens;
+      const bucket = this.bucket(start); // a prefix of 2+ units: the bucket of every token it starts
+      const tokens = bucket ? bucket.tokens : [];
       for (let i = bisect(tokens, start, false); i < tokens.length && tokens[i].startsWith(start); i++) {
         const token = tokens[i];
-        for (const tid of this.postingsAt(i)) {
-          if (stems.get(this.termLang(tid)) === start) {
+        for (const [tid, lang] of this.postingsIn(bucket, i)) {
+          if (stems.get(lang) === start) {
             this.add(state, tid, index, weight * Math.max(0.5, cpLen(start) / cpLen(token)), token, false);
           }
         }
@@ -257,8 +317,8 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
         }
       }
       for (const [token, [kind, share]] of parts) {
-        for (const tid of this.postingsOf(token)) {
-          if (this.termLang(tid) === lang) {
+        for (const [tid, termLang] of this.postingsOf(token)) {
+          if (termLang === lang) {
             this.add(state, tid, index, this.rules.weights[kind] * share, token, false);
           }
         }
@@ -317,8 +377,8 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
         if (!langs.includes(lang)) {
           continue;
         }
-        for (const tid of this.postingsOf(token)) {
-          if (this.termLang(tid) === lang) {
+        for (const [tid, termLang] of this.postingsOf(token)) {
+          if (termLang === lang) {
             this.add(state, tid, index, this.rules.weights.typo * similarity, token, true);
           }
         }
@@ -338,7 +398,7 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
       const total = match.weights.reduce((sum, weight) => sum + weight, 0);
       let score = (total / state.size) * (1 - coverageWeight + coverageWeight * coverage);
       score += weights.status_bonus[this.data.statuses[this.code("status", tid)]];
-      if (this.data.terms.text[tid - 1] === query.trim()) {
+      if (this.termValue("text", tid) === query.trim()) {
         score += weights.same_case_bonus;
       }
       const previous = best.get(cid);
@@ -352,8 +412,8 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
         }
       }
     }
-    if (!best.size) {
-      return {hits: [], incomplete: Boolean(state.incomplete)};
+    if (!best.size || this.missing.size) {
+      return {hits: [], incomplete: Boolean(state.incomplete || this.missing.size)};
     }
     let top = -Infinity;
     for (const hit of best.values()) {
@@ -363,10 +423,10 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
     const hits = Array.from(best).filter(([, hit]) => hit.score >= floor)
       .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
       .slice(0, limit)
-      .map(([cid, hit]) => ({cid, id: this.data.concepts.id[cid], score: hit.score, corrected: hit.corrected,
+      .map(([cid, hit]) => ({cid, id: this.conceptValue("id", cid), score: hit.score, corrected: hit.corrected,
         matched: hit.matched}));
-    return {hits, incomplete: Boolean(state.incomplete)};
+    return {hits, incomplete: Boolean(state.incomplete || this.missing.size)};
   };
 
-  root.CareglotSearch = {GlossarySearch, Normalizer, bisect};
+  root.CareglotSearch = {GlossarySearch, Normalizer, bisect, bucketOf};
 })(window);

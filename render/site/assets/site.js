@@ -8,8 +8,8 @@
   const data = window.CAREGLOT_GLOSSARY;
   const search = new window.CareglotSearch.GlossarySearch(data);
   const concepts = data.concepts;
-  const terms = data.terms;
-  const byId = new Map(concepts.id.map((id, cid) => [id, cid]));
+  const conceptCount = concepts.first.length;
+  let byId = null; // concept id -> cid, once every term block is there
   const $ = (id) => document.getElementById(id);
   const input = $("q");
   const results = $("results");
@@ -18,6 +18,15 @@
   let shown = PAGE;
   let incomplete = false;
   let details = null; // definitions, notes, sources, term notes: loaded once the page is ready
+  const requested = new Set(); // parts asked for (terms-N, index-N)
+  const waitingFor = new Set(); // parts the last render lacked
+  const queue = []; // parts to load in the background
+  let loading = 0;
+  let ready = false; // background loading started
+  let readyMarked = false;
+  let partsDone = false;
+  let rerenderWhenLoaded = false;
+  let focusFragment = false;
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -57,22 +66,26 @@
     const langIndex = data.languages.indexOf(lang);
     return {
       langs: lang ? [lang] : null,
-      allowTerm: (tid) => (!wanted || search.code("status", tid) === status) &&
-        (!region || search.code("region", tid) === regionIndex + 1),
-      allowConcept: (cid) => !domain || concepts.domain[cid] === domainIndex,
-      allowLang: (tid) => !lang || search.code("lang", tid) === langIndex,
+      allowTerm: wanted || region ? (tid) => (!wanted || search.code("status", tid) === status) &&
+        (!region || search.code("region", tid) === regionIndex + 1) : null,
+      allowConcept: domain ? (cid) => search.conceptValue("domain", cid) === domainIndex : null,
+      allowLang: lang ? (tid) => search.code("lang", tid) === langIndex : null,
     };
   }
 
+  function termEnd(cid) {
+    return cid + 1 < conceptCount ? concepts.first[cid + 1] : data.term_count + 1;
+  }
+
+  /* Concepts with a term passing the filters; without filters no term block is needed. */
   function browse(opts) {
     const found = [];
-    for (let cid = 0; cid < concepts.id.length; cid++) {
-      if (!opts.allowConcept(cid)) {
+    for (let cid = 0; cid < conceptCount; cid++) {
+      if (opts.allowConcept && !opts.allowConcept(cid)) {
         continue;
       }
-      const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.text.length + 1;
-      for (let tid = concepts.first[cid]; tid < end; tid++) {
-        if (opts.allowLang(tid) && opts.allowTerm(tid)) {
+      for (let tid = concepts.first[cid]; tid < termEnd(cid); tid++) {
+        if ((!opts.allowLang || opts.allowLang(tid)) && (!opts.allowTerm || opts.allowTerm(tid))) {
           found.push({cid, matched: new Set()});
           break;
         }
@@ -83,14 +96,14 @@
 
   /* One concept as nested data, from the columns. */
   function conceptView(cid) {
-    const view = {id: concepts.id[cid], domain: data.domains[concepts.domain[cid]] || null, terms: {},
+    const view = {id: search.conceptValue("id", cid), domain: data.domains[search.conceptValue("domain", cid)] || null,
+      terms: {},
       definition: (details && details.definition[cid]) || {}, notes: (details && details.notes[cid]) || {},
       sources: (details && details.sources[cid]) || []};
-    const end = cid + 1 < concepts.id.length ? concepts.first[cid + 1] : terms.text.length + 1;
-    for (let tid = concepts.first[cid]; tid < end; tid++) {
+    for (let tid = concepts.first[cid]; tid < termEnd(cid); tid++) {
       const lang = data.languages[search.code("lang", tid)];
       const [gender, pos, note, source] = (details && details.term_info[tid - 1]) || [];
-      (view.terms[lang] = view.terms[lang] || []).push({tid, term: terms.text[tid - 1],
+      (view.terms[lang] = view.terms[lang] || []).push({tid, term: search.termValue("text", tid),
         type: data.types[search.code("type", tid)], status: data.statuses[search.code("status", tid)],
         region: data.regions[search.code("region", tid) - 1] || null, gender, pos, note, source});
     }
@@ -167,15 +180,44 @@
     return hash.startsWith(FRAGMENT) ? hash.slice(FRAGMENT.length) : null;
   }
 
+  /* Draws the cards, or, when a shard they need is missing, loads it and renders again then. */
   function showHits(hits, total, message) {
-    results.replaceChildren(...hits.map(conceptCard));
+    hits.forEach((hit) => search.blockOf(hit.cid));
+    if (waitForParts()) {
+      return;
+    }
+    const fragment = document.createDocumentFragment();
+    fragment.append(...hits.map(conceptCard));
+    results.replaceChildren(fragment);
     status.textContent = message;
     $("more-wrap").hidden = total <= hits.length;
+    if (!readyMarked) {
+      readyMarked = true;
+      performance.mark("careglot-ready"); // search usable, first list drawn
+      setTimeout(loadTheRest, 0);
+    }
+  }
+
+  function conceptById(wanted) {
+    if (!byId && search.blocks.every(Boolean)) {
+      byId = new Map();
+      for (let cid = 0; cid < conceptCount; cid++) {
+        byId.set(search.conceptValue("id", cid), cid);
+      }
+    }
+    if (!byId) {
+      search.blocks.forEach((_, number) => search.blockOf(number * data.block_concepts));
+    }
+    return byId ? byId.get(wanted) : undefined;
   }
 
   function render() {
+    search.missing.clear();
     const wanted = fragmentConcept();
-    const cid = wanted === null ? undefined : byId.get(wanted);
+    const cid = wanted === null ? undefined : conceptById(wanted);
+    if (waitForParts()) {
+      return;
+    }
     $("back").hidden = cid === undefined;
     incomplete = false;
     if (cid !== undefined) {
@@ -187,11 +229,17 @@
     const prefix = wanted === null ? "" : "No concept with the id “" + wanted + "”. ";
     if (!query.trim()) {
       const all = browse(opts);
+      if (waitForParts()) {
+        return;
+      }
       showHits(all.slice(0, shown), all.length, prefix + all.length + (all.length === 1 ? " concept" : " concepts") +
         (all.length > shown ? ", the first " + shown + " shown" : ""));
       return;
     }
     const found = search.lookup(query, {...opts, limit: shown});
+    if (waitForParts()) {
+      return;
+    }
     const hits = found.hits;
     incomplete = found.incomplete;
     let message = hits.length === 1 ? "1 concept" : hits.length + " concepts";
@@ -242,6 +290,7 @@
 
   function onHashChange() {
     render();
+    focusFragment = rerenderWhenLoaded;
     const wanted = fragmentConcept();
     const heading = wanted === null ? null : document.getElementById("h-" + wanted);
     (heading || input).focus();
@@ -283,32 +332,101 @@
     }
   }, 0));
   window.careglot = {search, render};
-  performance.mark("careglot-ready");
+  // Loads each part once, as a script (file:// pages may not fetch); what a render waits for first.
+  function request(name, urgent) {
+    if (requested.has(name) && !(urgent && queue.includes(name))) {
+      return;
+    }
+    requested.add(name);
+    if (urgent) {
+      queue.splice(queue.indexOf(name) >>> 0, 1);
+      loadScript(name);
+    } else {
+      queue.push(name);
+      pump();
+    }
+  }
+
+  function pump() {
+    while (loading < 2 && queue.length) {
+      loadScript(queue.shift());
+    }
+    if (!loading && !queue.length && ready && !partsDone) {
+      partsDone = true;
+      performance.mark("careglot-all-parts");
+      loadPart("glossary-details.js", "CAREGLOT_DETAILS", (part) => {
+        details = part;
+        return true;
+      });
+      loadPart("glossary-typo.js", "CAREGLOT_TYPO", (part) => {
+        search.typoIndex = part;
+        return incomplete;
+      });
+    }
+  }
+
+  function loadScript(name) {
+    loading++;
+    const script = el("script", {src: "glossary-" + name + ".js"});
+    const done = () => {
+      loading--;
+      waitingFor.delete(name);
+      if (waitingFor.size === 0 && rerenderWhenLoaded) {
+        rerenderWhenLoaded = false;
+        rerender();
+      }
+      pump();
+    };
+    script.addEventListener("load", done);
+    script.addEventListener("error", done);
+    document.body.append(script);
+  }
+
+  function waitForParts() {
+    if (!search.missing.size) {
+      return false;
+    }
+    for (const name of search.missing) {
+      waitingFor.add(name);
+      request(name, true);
+    }
+    rerenderWhenLoaded = true;
+    return true;
+  }
+
+  /* Renders again, keeping the focus on the same result (or on the concept of the fragment). */
+  function rerender() {
+    const active = document.activeElement;
+    const inResults = results.contains(active);
+    const [focusedId, focusedHref] = inResults ? [active.id, active.getAttribute("href")] : [null, null];
+    render();
+    const wanted = fragmentConcept();
+    const again = focusedId ? document.getElementById(focusedId)
+      : focusedHref ? results.querySelector("h2 a[href='" + CSS.escape(focusedHref) + "']")
+        : focusFragment && wanted !== null && document.getElementById("h-" + wanted);
+    if (again) {
+      again.focus();
+    }
+  }
+
   // What searching does not need comes once the page is usable; then the results are redrawn.
   function loadPart(src, name, use) {
     const script = el("script", {src});
     script.addEventListener("load", () => {
-      const active = document.activeElement;
-      const inResults = results.contains(active);
-      const [focusedId, focusedHref] = inResults ? [active.id, active.getAttribute("href")] : [null, null];
       if (use(window[name])) {
-        render();
-        const again = focusedId ? document.getElementById(focusedId)
-          : focusedHref && results.querySelector("h2 a[href='" + CSS.escape(focusedHref) + "']");
-        if (again) {
-          again.focus();
-        }
+        rerender();
       }
       performance.mark("careglot-" + src);
     });
     document.body.append(script);
   }
-  loadPart("glossary-details.js", "CAREGLOT_DETAILS", (part) => {
-    details = part;
-    return true;
-  });
-  loadPart("glossary-typo.js", "CAREGLOT_TYPO", (part) => {
-    search.typoIndex = part;
-    return incomplete;
-  });
+
+  /* Once the first list is drawn: every other part in the background, typo index last. */
+  function loadTheRest() {
+    ready = true;
+    search.partNames().forEach((name) => request(name, false));
+    pump();
+  }
+
+  window.careglotPart = (kind, number, part) => search.addPart(kind, number, part);
 })();
