@@ -22,7 +22,7 @@ ORDER = 60
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check", help="check translations: glossary terms, numbers, placeholders, markup, typography",
-        epilog="example: careglot check locales/nl_BE/LC_MESSAGES/careglot.po --disable fuzzy --format json")
+        epilog="example: careglot check locales/nl_BE/LC_MESSAGES/leaflets.po --disable fuzzy --format json")
     parser.add_argument("catalogs", nargs="*", metavar="PO",
                         help=".po files or folders (default: every .po under the workspace's locales/)")
     parser.add_argument("--glossary", metavar="FILE", help="glossary, YAML or TBX (default: the workspace's)")
