@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import resource
 import sys
 import time
@@ -59,7 +60,8 @@ def prf(predicted: set[str], gold: set[str]) -> tuple[float, float, float]:
 
 
 def evaluate(acter: Path) -> None:
-    print(f"\nACTER, cut-off: termhood log-odds >= {termhood.THRESHOLD} (tuned on these three domains)")
+    print(f"\nACTER, cut-off: termhood log-odds >= {termhood.THRESHOLD} (tuned on these three domains;"
+          " --fit prints the leave-one-domain-out figures)")
     print(f"{'lang':4} {'domain':6} {'terms':>6} | {'P':>5} {'R':>5} {'F1':>5} | with NEs: {'P':>5} {'R':>5} {'F1':>5}")
     for lang in LANGS:
         f1s: list[tuple[float, float]] = []
@@ -98,17 +100,19 @@ def throughput(acter: Path, megabytes: float) -> None:
 
     timings = {name: _timed(run) for name, run in (("tokenise only", tokenise_only), ("extract", extract))}
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nThroughput on {total_mb:.1f} MB (English ACTER x{copies}), one core:")
+    one, five, _ = os.getloadavg()
+    print(f"\nThroughput on {total_mb:.1f} MB (English ACTER x{copies}), one core, load average {one:.1f} {five:.1f}:")
     for name, seconds in timings.items():
-        print(f"  {name:14} {seconds:6.1f} s  {total_mb / seconds:5.2f} MB/s")
+        print(f"  {name:14} {seconds:6.1f} s CPU  {total_mb / seconds:5.2f} MB/s")
     print(f"  extract / tokenise-only time ratio: {timings['extract'] / timings['tokenise only']:.1f}")
     print(f"  peak resident memory of the process: {peak_mb:.0f} MB")
 
 
 def _timed(run: Callable[[], None]) -> float:
-    start = time.perf_counter()
+    """CPU seconds of ``run()`` (comparable when other processes load the machine)."""
+    start = time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 # ---- refitting the termhood weights (numpy only needed here) ----

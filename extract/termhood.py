@@ -13,6 +13,7 @@ call the candidate a term.
 from __future__ import annotations
 
 import math
+import operator
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -82,31 +83,40 @@ class CandidateStats:
     hyphen: bool
     capitalised: float  # share of occurrences written with an initial capital
     sources: int
+    head_noun: bool = False  # the head word has a noun suffix (extract.wordclass)
+    head_other: bool = False  # the head word is a common verb/adjective/adverb or has such a suffix
+    all_other: bool = False  # every content word is
 
 
 FEATURES = (
     "spec_min", "spec_mean", "log_count", "log_cvalue", "len2", "len3", "len4",
     "linking", "hyphen", "capitalised", "general_zipf", "unnested", "log_sources",
+    "head_noun", "head_other", "all_other", "hapax", "unigram_general",
 )  # fmt: skip
 # Fitted by `python3 benchmarks/acter_terms.py --fit` on ACTER corp, equi and wind (en, fr, nl).
 WEIGHTS = {
-    "spec_min": 0.5088,
-    "spec_mean": 0.0007,
-    "log_count": 0.3451,
-    "log_cvalue": 1.0174,
-    "len2": 0.1608,
-    "len3": -0.3639,
-    "len4": -1.4096,
-    "linking": -1.0042,
-    "hyphen": 0.9379,
-    "capitalised": -0.5150,
-    "general_zipf": -0.3171,
-    "unnested": 0.2389,
-    "log_sources": 0.2648,
+    "spec_min": 0.4709,
+    "spec_mean": -0.0921,
+    "log_count": -0.3895,
+    "log_cvalue": 1.4649,
+    "len2": -0.4214,
+    "len3": -0.8029,
+    "len4": -1.7659,
+    "linking": -1.1337,
+    "hyphen": 0.9139,
+    "capitalised": -0.5653,
+    "general_zipf": -0.3041,
+    "unnested": -0.0400,
+    "log_sources": 0.5435,
+    "head_noun": 0.3772,
+    "head_other": -0.9322,
+    "all_other": 0.2271,
+    "hapax": -0.7423,
+    "unigram_general": -0.2048,
 }
-BIAS = -2.4998
+BIAS = -1.1809
 #: Candidates scoring at least this are kept by default (best mean F1 on those domains).
-THRESHOLD = -1.4
+THRESHOLD = -1.3
 
 
 def feature_vector(stats: CandidateStats) -> list[float]:
@@ -128,10 +138,14 @@ def feature_vector(stats: CandidateStats) -> list[float]:
         sum(general) / len(general),
         unnested,
         math.log10(max(stats.sources, 1)),
+        float(stats.head_noun),
+        float(stats.head_other),
+        float(stats.all_other),
+        float(stats.count == 1),
+        float(stats.words == 1) * sum(general) / len(general),
     ]
 
 
 def termhood(stats: CandidateStats) -> float:
     """Log-odds that the candidate is a term: weighted C-value, specificity and shape."""
-    values = feature_vector(stats)
-    return BIAS + sum(WEIGHTS[name] * value for name, value in zip(FEATURES, values, strict=True))
+    return BIAS + sum(map(operator.mul, map(WEIGHTS.__getitem__, FEATURES), feature_vector(stats)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extract.ngrams import NgramCounter
 from extract.termhood import THRESHOLD, CandidateStats, Key, c_values, general_zipf, termhood, weirdness
 from extract.tokens import STOPWORDS, normalise, phrase_chunks, word_lemma
+from extract.wordclass import NOUN, OTHER, head_index, word_class
 
 _SPACES = re.compile(r"\s+")
 
@@ -49,6 +50,7 @@ class _Tally:
     sources: defaultdict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))
     words: Counter[str] = field(default_factory=Counter)
     tokens: int = 0
+    info: dict[str, tuple[bool, float, float, str, bool]] = field(default_factory=dict)  # see _word_info
 
 
 def _tally(sentences: Iterable[SentenceText | tuple[str, str]], lang: str) -> _Tally:
@@ -64,21 +66,41 @@ def _is_content(word: str, stop: frozenset[str]) -> bool:
     return word not in stop and any(ch.isalpha() for ch in word)
 
 
+# Per word lemma: content word?, weirdness, general Zipf frequency, word class, stopword?
+_WordInfo = tuple[bool, float, float, str, bool]
+
+
+def _word_info(word: str, tally: _Tally, lang: str) -> _WordInfo:
+    """What the scoring needs about one word, computed once per word and corpus."""
+    found = tally.info.get(word)
+    if found is None:
+        stop = STOPWORDS.get(lang, frozenset())
+        content = _is_content(word, stop)
+        specificity = weirdness(tally.words[word], tally.tokens, word, lang) if content else 0.0
+        general = general_zipf(word, lang) if content else 0.0
+        found = tally.info[word] = (content, specificity, general, word_class(word, lang), word in stop)
+    return found
+
+
 def _stats(key: Key, count: int, cvalue: float, tally: _Tally, lang: str) -> CandidateStats:
-    stop = STOPWORDS.get(lang, frozenset())
-    content = [word for word in key if _is_content(word, stop)]
-    forms = tally.forms[key]
-    capitalised = sum(n for form, n in forms.items() if form[:1].isupper())
+    words = [_word_info(word, tally, lang) for word in key]
+    content = [info for info in words if info[0]]
+    classes = [info[3] for info in content]
+    head = words[head_index(len(key), lang)][3]
+    capitalised = sum(n for form, n in tally.forms[key].items() if form[:1].isupper())
     return CandidateStats(
         words=len(key),
         count=count,
         cvalue=cvalue,
-        specificity=tuple(weirdness(tally.words[word], tally.tokens, word, lang) for word in content),
-        general=tuple(general_zipf(word, lang) for word in content),
-        linking=any(word in stop for word in key),
+        specificity=tuple(info[1] for info in content),
+        general=tuple(info[2] for info in content),
+        linking=any(info[4] for info in words),
         hyphen=any("-" in word for word in key),
         capitalised=capitalised / count,
         sources=len(tally.sources[key]),
+        head_noun=head == NOUN,
+        head_other=head == OTHER,
+        all_other=bool(classes) and all(found == OTHER for found in classes),
     )
 
 
