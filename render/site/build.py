@@ -42,7 +42,7 @@ def build_site(glossary: Glossary, out_dir: str | os.PathLike[str]) -> list[Path
     core, blocks, buckets = page_parts(data)
     files["glossary.js"] = data_script(core, DATA_GLOBAL)
     files.update({f"glossary-terms-{number}.js": part_script("terms", number, block)
-                  for number, block in enumerate(blocks)})
+                  for number, block in enumerate(blocks, start=1)})
     files.update({f"glossary-index-{number}.js": part_script("index", number, bucket)
                   for number, bucket in enumerate(buckets)})
     files["glossary-details.js"] = data_script(details, DETAILS_GLOBAL)

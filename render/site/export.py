@@ -12,15 +12,16 @@ term ids ("3,17,52"), split only when a query touches that token. What searching
 comes in separate parts loaded once the page is ready: the texts shown in a concept
 card (:func:`details_data`) and the trigram index for typos (:func:`typo_data`).
 
-The page itself loads only :func:`page_parts`: a small core (rules, where each concept's terms
-start) and shards fetched as scripts when a query or a card needs them (then all of them in
+The page itself loads only :func:`page_parts`: a small core (rules, how many terms each concept
+has, the first term block) and shards fetched as scripts when a query or a card needs them (then all of them in
 the background): term blocks (concepts in glossary order) and index buckets (tokens hashed on
-their first two UTF-16 units, so a prefix search stays in one bucket).
+their first three UTF-16 units, so a prefix search stays in one bucket).
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sqlite3
 from collections import defaultdict
@@ -33,8 +34,9 @@ from glossary.model import STATUSES, TERM_TYPES, Glossary
 from glossary.normalize import normalization_rules
 
 DATA_VERSION = 2
-BLOCK_CONCEPTS = 500
-BUCKET_CHARS = 40_000
+BLOCK_CONCEPTS = 250
+BUCKET_CHARS = 15_000
+BUCKET_KEY = 3  # UTF-16 units hashed; at most the prefix search's shortest prefix
 DATA_GLOBAL = "CAREGLOT_GLOSSARY"
 DETAILS_GLOBAL = "CAREGLOT_DETAILS"
 TYPO_GLOBAL = "CAREGLOT_TYPO"
@@ -164,8 +166,8 @@ def part_script(kind: str, number: int, data: dict[str, Any]) -> str:
 
 
 def bucket_of(token: str, buckets: int) -> int:
-    """The index bucket of ``token``: a hash of its first two UTF-16 units (search.js bucketOf)."""
-    units = token.encode("utf-16-be")[:4]
+    """The index bucket of ``token``: a hash of its first BUCKET_KEY UTF-16 units (search.js bucketOf)."""
+    units = token.encode("utf-16-be")[:2 * BUCKET_KEY]
     value = 0
     for at in range(0, len(units), 2):
         value = (value * 31 + int.from_bytes(units[at:at + 2], "big")) & 0xFFFFFFFF
@@ -175,6 +177,8 @@ def bucket_of(token: str, buckets: int) -> int:
 def page_parts(main: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     """The main data split for the page: core, term blocks, index buckets."""
     terms, concepts = main["terms"], main["concepts"]
+    if main["rules"]["prefix"]["min_length"] < BUCKET_KEY:
+        raise ValueError("prefix searches shorter than the bucket key would span buckets")
     first = concepts["first"] + [len(terms["text"]) + 1]
     blocks = []
     for start in range(0, len(concepts["id"]), BLOCK_CONCEPTS):
@@ -191,6 +195,8 @@ def page_parts(main: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any
         bucket["postings"].append(tids)
         bucket["langs"].append("".join(terms["lang"][int(tid) - 1] for tid in tids.split(",")))
     core = {key: value for key, value in main.items() if key not in ("concepts", "terms", "tokens", "postings")}
-    core.update(concepts={"first": concepts["first"]}, term_count=len(terms["text"]),
-                block_concepts=BLOCK_CONCEPTS, blocks=len(blocks), buckets=count)
-    return core, blocks, buckets
+    sizes = [end - start for start, end in itertools.pairwise(first)]
+    core.update(concepts={"sizes": codes(sizes)}, term_count=len(terms["text"]),
+                block_concepts=BLOCK_CONCEPTS, blocks=len(blocks), buckets=count, bucket_key=BUCKET_KEY,
+                first_block=blocks[0] if blocks else None)  # the first list drawn needs no other script
+    return core, blocks[1:], buckets

@@ -126,10 +126,10 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
     return low;
   }
 
-  /* The index bucket of a token: a hash of its first two UTF-16 units (render/site/export.py bucket_of). */
-  function bucketOf(token, buckets) {
+  /* The index bucket of a token: a hash of its first `key` UTF-16 units (render/site/export.py bucket_of). */
+  function bucketOf(token, buckets, key) {
     let value = 0;
-    for (let i = 0; i < Math.min(2, token.length); i++) {
+    for (let i = 0; i < Math.min(key, token.length); i++) {
       value = (Math.imul(value, 31) + token.charCodeAt(i)) >>> 0;
     }
     return value % buckets;
@@ -146,12 +146,16 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
     this.languages = data.index_languages;
     this.typoIndex = typo || null; // words, stems and trigrams; without them no typo tolerance yet
     this.blocks = new Array(data.blocks).fill(null);
+    this.blocks[0] = data.first_block;
     this.buckets = new Array(data.buckets).fill(null);
     this.missing = new Set();
     this.cids = new Int32Array(data.term_count + 1); // tid -> concept
-    const first = data.concepts.first;
-    for (let cid = 0; cid < first.length; cid++) {
-      this.cids.fill(cid, first[cid], cid + 1 < first.length ? first[cid + 1] : this.cids.length);
+    const sizes = data.concepts.sizes;
+    const first = data.concepts.first = new Int32Array(sizes.length); // cid -> its first tid
+    for (let cid = 0, tid = 1; cid < sizes.length; cid++) {
+      first[cid] = tid;
+      tid += sizes.charCodeAt(cid) - 48;
+      this.cids.fill(cid, first[cid], tid);
     }
   }
 
@@ -160,7 +164,7 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
   };
 
   GlossarySearch.prototype.partNames = function () {
-    return [...this.blocks.map((_, n) => "terms-" + n), ...this.buckets.map((_, n) => "index-" + n)];
+    return [...this.blocks.map((_, n) => "terms-" + n).slice(1), ...this.buckets.map((_, n) => "index-" + n)];
   };
 
   /* The term block holding concept `cid`, or null (then recorded as missing). */
@@ -174,7 +178,7 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
   };
 
   GlossarySearch.prototype.bucket = function (token) {
-    const number = bucketOf(token, this.buckets.length);
+    const number = bucketOf(token, this.buckets.length, this.data.bucket_key);
     const bucket = this.buckets[number];
     if (!bucket) {
       this.missing.add("index-" + number);
@@ -283,7 +287,7 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
       if (cpLen(start) < this.rules.prefix.min_length) {
         continue;
       }
-      const bucket = this.bucket(start); // a prefix of 2+ units: the bucket of every token it starts
+      const bucket = this.bucket(start); // at least bucket_key units: the bucket of every token it starts
       const tokens = bucket ? bucket.tokens : [];
       for (let i = bisect(tokens, start, false); i < tokens.length && tokens[i].startsWith(start); i++) {
         const token = tokens[i];

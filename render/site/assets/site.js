@@ -191,10 +191,11 @@
     results.replaceChildren(fragment);
     status.textContent = message;
     $("more-wrap").hidden = total <= hits.length;
+    document.dispatchEvent(new Event("careglot-rendered"));
     if (!readyMarked) {
       readyMarked = true;
       performance.mark("careglot-ready"); // search usable, first list drawn
-      setTimeout(loadTheRest, 0);
+      setTimeout(loadTheRest, 250); // an editor's first query goes first
     }
   }
 
@@ -348,7 +349,7 @@
   }
 
   function pump() {
-    while (loading < 2 && queue.length) {
+    while (loading < 2 && queue.length && !waitingFor.size) { // a waiting answer goes first
       loadScript(queue.shift());
     }
     if (!loading && !queue.length && ready && !partsDone) {
