@@ -195,6 +195,7 @@
     if (!readyMarked) {
       readyMarked = true;
       performance.mark("careglot-ready"); // search usable, first list drawn
+      requestAnimationFrame(() => setTimeout(() => performance.mark("careglot-painted"), 0));
       setTimeout(loadTheRest, 250); // an editor's first query goes first
     }
   }
