@@ -158,15 +158,8 @@ class TermMatcher:
             if plain is not None:
                 pending.append((start, end, plain))
                 continue
-            for payload in payloads:
-                if inside_word and not payload[3]:
-                    continue
-                exact = payload[2]
-                if exact is not None and folded[start:end] != exact:
-                    continue
-                if check_verbs and payload[4] and _VERB_OBJECT.match(low, end):
-                    continue
-                pending.append((start, end, payload))
+            pending.extend((start, end, payload) for payload in
+                           _accepted(payloads, inside_word, folded, low, start, end, check_verbs))
         if pending:
             results[index] = _matches(texts[index], base, pending)
         return results
@@ -184,15 +177,23 @@ class TermMatcher:
             inside_word = start > 0 and low[start - 1].isalnum()
             if inside_word and not any_compound:
                 continue
-            for payload in payloads:
-                if inside_word and not payload[3]:
-                    continue
-                exact = payload[2]
-                if exact is not None and folded[start:end] != exact:
-                    continue
-                if check_verbs and payload[4] and _VERB_OBJECT.match(low, end):
-                    continue
+            for payload in _accepted(payloads, inside_word, folded, low, start, end, check_verbs):
                 yield start, end, payload
+
+
+def _accepted(payloads: Any, inside_word: bool, folded: str, low: str, start: int, end: int,
+              check_verbs: bool) -> Iterator[Any]:
+    """The payloads of one automaton hit that really match here: compound heads only where allowed,
+    exact case for case-sensitive terms, no English noun term read as a verb before its object."""
+    for payload in payloads:
+        if inside_word and not payload[3]:
+            continue
+        exact = payload[2]
+        if exact is not None and folded[start:end] != exact:
+            continue
+        if check_verbs and payload[4] and _VERB_OBJECT.match(low, end):
+            continue
+        yield payload
 
 
 def _matches(text: str, base: int, found: list[_Candidate]) -> list[TermMatch]:

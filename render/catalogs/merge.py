@@ -12,16 +12,14 @@ comes back is revived.
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import polib
 
 from render.catalogs.fuzzy_index import CLOSE_THRESHOLD, Candidate, FuzzyIndex
+from render.catalogs.pofile import paused_gc
 
 Key = tuple[str | None, str]
 
@@ -49,20 +47,8 @@ def merge_catalog(template: polib.POFile, catalog: polib.POFile, *, fuzzy: bool 
     ``fuzzy=False`` turns fuzzy matching off (changed msgids arrive untranslated);
     ``threshold`` is the similarity a candidate from another context must reach.
     """
-    with _gc_paused():
+    with paused_gc():
         return _merge(template, catalog, fuzzy, threshold)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Allocation-heavy work on 100,000 entries: full collections would cost more than the merge."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _merge(template: polib.POFile, catalog: polib.POFile, fuzzy: bool, threshold: float) -> MergeResult:
