@@ -120,10 +120,10 @@ def test_filters_narrow_a_search(page: Any) -> None:
 def test_fragment_opens_the_concept(browser: Any, site: Path) -> None:
     page = open_page(browser, site, "#concept-ahsct")
     assert result_ids(page) == ["ahsct"]
-    page.wait_for_function("document.activeElement.id === 'h-ahsct'", timeout=5000)
+    page.wait_for_function("() => document.activeElement.id === 'h-ahsct'", timeout=5000)
     assert "aHSCT" in page.text_content("#status")
     page.click("#back a")
-    page.wait_for_function("document.querySelectorAll('#results article').length > 1", timeout=5000)
+    page.wait_for_function("() => document.querySelectorAll('#results article').length > 1", timeout=5000)
     assert page.evaluate("location.hash") == ""
     page.close()
 
@@ -133,7 +133,7 @@ def test_result_link_is_the_stable_fragment(page: Any) -> None:
     link = page.locator("#results article h2 a").first
     assert link.get_attribute("href") == "#concept-atmp"
     link.click()
-    page.wait_for_function("document.activeElement.id === 'h-atmp'", timeout=5000)  # after hashchange
+    page.wait_for_function("() => document.activeElement.id === 'h-atmp'", timeout=5000)  # after hashchange
     assert page.evaluate("location.hash") == "#concept-atmp"
     assert result_ids(page) == ["atmp"]
     screenshot(page, "site-fragment-atmp")
@@ -160,7 +160,8 @@ def test_keyboard_only(page: Any) -> None:
     assert page.evaluate("document.activeElement.getAttribute('href')") == f"#concept-{ids[1]}"
     page.keyboard.press("ArrowUp")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'h-multiple-sclerosis'", timeout=5000)  # after hashchange
+    # after hashchange
+    page.wait_for_function("() => document.activeElement.id === 'h-multiple-sclerosis'", timeout=5000)
     assert page.evaluate("location.hash") == "#concept-multiple-sclerosis"
     assert result_ids(page) == ["multiple-sclerosis"]
     page.keyboard.press("/")
