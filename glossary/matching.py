@@ -20,7 +20,9 @@ all its inflected forms (:mod:`glossary.inflection`) into one Aho–Corasick aut
   joints" is the verb; "recurring attacks" and "an attack" are the noun).
 
 ``find_many(texts)`` matches a whole list of texts in one automaton pass over the texts
-joined by a separator (far fewer Python calls than one ``find`` per text).
+joined by a separator (far fewer Python calls than one ``find`` per text);
+``summarise_many`` is the same pass for callers that only need which concepts each text
+holds plus the occurrences of a few terms of interest (the translation checker's msgstrs).
 
 Offsets index the text passed in (which should be NFC, as gettext tools write it).
 """
@@ -30,10 +32,11 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, pairwise
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import ahocorasick
 
@@ -59,6 +62,16 @@ class TermMatch:
     start: int
     end: int
     surface: str
+
+
+# What TermMatcher.summarise_many reports for one text: the concepts found with an accepted term,
+# the OR of the marks of the terms found, the occurrences at spans where a marked term was found.
+# The sets and lists may be shared between texts: never mutate them.
+TermSummary = tuple[set[str], int, list[TermMatch]]
+_NO_CONCEPTS: set[str] = set()
+_NO_MATCHES: list[TermMatch] = []
+_NO_SUMMARY: TermSummary = (_NO_CONCEPTS, 0, _NO_MATCHES)
+_T = TypeVar("_T")
 
 
 def _normalise(text: str) -> str:
@@ -125,8 +138,27 @@ class TermMatcher:
     def find_many(self, texts: Sequence[str]) -> list[list[TermMatch]]:
         """``[self.find(text) for text in texts]``, in one pass over all texts."""
         results: list[list[TermMatch]] = [[] for _ in texts]
+        self._scan(texts, _matches, results)
+        return results
+
+    def summarise_many(self, texts: Sequence[str], accepted: Container[int],
+                       marks: Mapping[int, int]) -> list[TermSummary]:
+        """For callers that need which concepts a text holds rather than every occurrence.
+
+        Per text (same rules and one pass as ``find_many``): the ids of the concepts found
+        with a term in ``accepted`` (terms by ``id``), the OR of ``marks[id(term)]`` over the
+        terms found, and ``TermMatch`` objects only at the spans where a term with a mark
+        was found (every concept at such a span). No object is built for the other terms.
+        """
+        results: list[TermSummary] = [_NO_SUMMARY] * len(texts)
+        self._scan(texts, partial(_summary, accepted, marks), results)
+        return results
+
+    def _scan(self, texts: Sequence[str], finish: Callable[[str, int, list[_Candidate]], _T],
+              results: list[_T]) -> None:
+        """Set ``results[i] = finish(texts[i], base, candidates)`` for every text with candidates."""
         if self._automaton is None or not texts:
-            return results
+            return
         # Texts joined by separators, with one more at each end so that the characters around
         # any key occurrence can be read without bounds checks.
         joined = _SEPARATOR + _SEPARATOR.join(texts) + _SEPARATOR
@@ -151,7 +183,7 @@ class TermMatcher:
                 continue
             if end > limit:
                 if pending:
-                    results[index] = _matches(texts[index], base, pending)
+                    results[index] = finish(texts[index], base, pending)
                     pending = []
                 index = bisect_left(bounds, end, index)
                 limit, base = bounds[index], (bounds[index - 1] + 1 if index else 1)
@@ -161,8 +193,7 @@ class TermMatcher:
             pending.extend((start, end, payload) for payload in
                            _accepted(payloads, inside_word, folded, low, start, end, check_verbs))
         if pending:
-            results[index] = _matches(texts[index], base, pending)
-        return results
+            results[index] = finish(texts[index], base, pending)
 
     def _candidates(self, folded: str, low: str) -> Iterator[_Candidate]:
         """Every whole-word (or compound-head) key occurrence in ``low``."""
@@ -202,6 +233,35 @@ def _matches(text: str, base: int, found: list[_Candidate]) -> list[TermMatch]:
         found = _longest_first(found)
     return [TermMatch(payload[0], payload[1], start - base, end - base, text[start - base:end - base])
             for start, end, payload in found]
+
+
+def _summary(accepted: Container[int], marks: Mapping[int, int], text: str, base: int,
+             found: list[_Candidate]) -> TermSummary:
+    """What ``summarise_many`` reports for one text (see there)."""
+    get_mark = marks.get
+    if len(found) == 1:  # the common case
+        start, end, payload = found[0]
+        term_id = id(payload[1])
+        mark = get_mark(term_id, 0)
+        present = {payload[0]} if term_id in accepted else _NO_CONCEPTS
+        if not mark:
+            return present, 0, _NO_MATCHES
+        return present, mark, [TermMatch(payload[0], payload[1], start - base, end - base,
+                                         text[start - base:end - base])]
+    found = _longest_first(found)
+    present = set()
+    mark = 0
+    for _start, _end, payload in found:
+        term_id = id(payload[1])
+        if term_id in accepted:
+            present.add(payload[0])
+        mark |= get_mark(term_id, 0)
+    if not mark:
+        return present, 0, _NO_MATCHES
+    marked = {(start, end) for start, end, payload in found if get_mark(id(payload[1]), 0)}
+    return present, mark, [TermMatch(payload[0], payload[1], start - base, end - base,
+                                     text[start - base:end - base])
+                           for start, end, payload in found if (start, end) in marked]
 
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:

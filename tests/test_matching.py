@@ -261,3 +261,22 @@ def test_find_many_equals_find_on_each_text(lang: str) -> None:
     assert [[(m.concept_id, m.start, m.end, m.surface) for m in found] for found in many] == \
         [[(m.concept_id, m.start, m.end, m.surface) for m in matcher.find(text)] for text in texts]
     assert any(many)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_summarise_many_reports_accepted_concepts_and_only_marked_matches(lang: str) -> None:
+    texts = ["", "Stem cells and MS.", "stamcellen, MS en ATMP's", "İstanbul: greffes de cellules souches",
+             "Stammzellen\u00a0und\nStammzelltransplantationen", "MS", "la SEP et les cellules souches"]
+    matcher = TermMatcher.build(GLOSSARY, lang)
+    terms = [(concept.id, term) for concept in GLOSSARY.concepts for term in concept.terms_in(lang)]
+    accepted = {id(term) for _, term in terms if term.accepted}
+    marks = {id(term): 1 if term.type == "abbreviation" else 2 for cid, term in terms if cid in ("ms", "stem-cell")}
+    summaries = matcher.summarise_many(texts, accepted, marks)
+    assert any(matches for _, _, matches in summaries) and any(concepts for concepts, _, _ in summaries)
+    for text, (concepts, mark, matches) in zip(texts, summaries, strict=True):
+        full = matcher.find(text)
+        assert concepts == {m.concept_id for m in full if id(m.term) in accepted}
+        assert mark == sum({marks.get(id(m.term), 0) for m in full})
+        marked = {(m.start, m.end) for m in full if id(m.term) in marks}
+        assert [(m.concept_id, m.start, m.surface) for m in matches] == \
+            [(m.concept_id, m.start, m.surface) for m in full if (m.start, m.end) in marked]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from glossary.matching import TermMatch, TermMatcher
+from glossary.matching import TermMatch, TermMatcher, TermSummary
 from glossary.model import Concept, Glossary
 
 # Unit.marks: what kinds of glossary terms the msgstr holds (bits), so checks skip the rest.
@@ -63,18 +63,14 @@ class CheckContext:
         if self.source_matcher is not None:
             new = list({unit.source: None for unit in units if unit.source not in cache})
             cache.update(zip(new, self.source_matcher.find_many(new), strict=True))
-        targets: dict[str, tuple[list[TermMatch], int]] = {}
+        targets: dict[str, TermSummary] = {}
         if self.target_matcher is not None:
             distinct = list(dict.fromkeys(unit.target for unit in units))
-            term_marks = self.term_marks.get
-            for text, found in zip(distinct, self.target_matcher.find_many(distinct), strict=True):
-                marks = 0
-                for match in found:
-                    marks |= term_marks(id(match.term), 0)
-                targets[text] = (found, marks)
+            summaries = self.target_matcher.summarise_many(distinct, self.accepted_terms, self.term_marks)
+            targets = dict(zip(distinct, summaries, strict=True))
         for unit in units:
             unit._source_terms = cache.get(unit.source, _NONE)
-            unit._target_terms, unit.marks = targets.get(unit.target, _NO_TARGET)
+            unit._target_concepts, unit.marks, unit._target_terms = targets.get(unit.target, _NO_TARGET)
 
     @property
     def is_source_language(self) -> bool:
@@ -82,14 +78,14 @@ class CheckContext:
 
 
 _NONE: list[TermMatch] = []  # shared "no terms" result: never mutated
-_NO_TARGET: tuple[list[TermMatch], int] = (_NONE, 0)
+_NO_TARGET: TermSummary = (set(), 0, _NONE)
 
 
 class Unit:
     """One source/translation pair of an entry (each plural form is its own unit)."""
 
-    __slots__ = ("_source_terms", "_target_terms", "context", "entry", "fuzzy", "marks", "plural_index",
-                 "source", "target")
+    __slots__ = ("_source_terms", "_target_concepts", "_target_terms", "context", "entry", "fuzzy", "marks",
+                 "plural_index", "source", "target")
 
     def __init__(self, entry: polib.POEntry, source: str, target: str, fuzzy: bool, context: CheckContext,
                  plural_index: int | None = None) -> None:
@@ -101,6 +97,7 @@ class Unit:
         self.plural_index = plural_index
         self._source_terms: list[TermMatch] | None = None
         self._target_terms: list[TermMatch] | None = None
+        self._target_concepts: set[str] | None = None
         self.marks = ALL_MARKS  # unknown until CheckContext.match_units: assume any kind of term
 
     def source_terms(self) -> list[TermMatch]:
@@ -115,8 +112,16 @@ class Unit:
         return self._source_terms
 
     def target_terms(self) -> list[TermMatch]:
-        """Glossary terms in the msgstr."""
+        """Glossary terms in the msgstr — after ``CheckContext.match_units`` only those at spans
+        where a marked term (``UNWANTED``, ``RIVAL``, ``ABBREVIATED``) was found."""
         if self._target_terms is None:
             matcher = self.context.target_matcher
             self._target_terms = matcher.find(self.target) if matcher else []
         return self._target_terms
+
+    def target_concepts(self) -> set[str]:
+        """Concepts whose accepted term is in the msgstr (never mutate: may be shared)."""
+        if self._target_concepts is None:
+            accepted = self.context.accepted_terms
+            self._target_concepts = {m.concept_id for m in self.target_terms() if id(m.term) in accepted}
+        return self._target_concepts

@@ -88,8 +88,9 @@ class _Plan:
         return {index: frozenset(chars) for index, chars in found.items()}
 
     def for_unit(self, chars: frozenset[str] | None, unit: Unit) -> list[Check]:
-        key = (chars, bool(unit._source_terms), bool(unit._target_terms), bool(unit.marks & UNWANTED), unit.fuzzy,
-               unit.source == unit.target)
+        # Any target term: accepted ones are in _target_concepts, the others are all marked UNWANTED.
+        key = (chars, bool(unit._source_terms), bool(unit._target_concepts or unit._target_terms),
+               bool(unit.marks & UNWANTED), unit.fuzzy, unit.source == unit.target)
         plan = self._plans.get(key)
         if plan is None:
             have = dict(zip(NEEDS, key[1:], strict=True))
