@@ -21,8 +21,9 @@ all its inflected forms (:mod:`glossary.inflection`) into one Aho–Corasick aut
 
 ``find_many(texts)`` matches a whole list of texts in one automaton pass over the texts
 joined by a separator (far fewer Python calls than one ``find`` per text);
-``summarise_many`` is the same pass for callers that only need which concepts each text
-holds plus the occurrences of a few terms of interest (the translation checker's msgstrs).
+``concepts_many`` and ``summarise_many`` are the same pass for callers that only need
+which concepts each text holds (the translation checker's msgids), plus the occurrences of
+a few terms of interest (its msgstrs).
 
 Offsets index the text passed in (which should be NFC, as gettext tools write it).
 """
@@ -141,6 +142,13 @@ class TermMatcher:
         self._scan(texts, _matches, results)
         return results
 
+    def concepts_many(self, texts: Sequence[str]) -> list[set[str]]:
+        """``[{m.concept_id for m in self.find(text)} for text in texts]`` in one pass, without
+        building a ``TermMatch`` per occurrence. The sets may be shared: never mutate them."""
+        results: list[set[str]] = [_NO_CONCEPTS] * len(texts)
+        self._scan(texts, _concepts, results)
+        return results
+
     def summarise_many(self, texts: Sequence[str], accepted: Container[int],
                        marks: Mapping[int, int]) -> list[TermSummary]:
         """For callers that need which concepts a text holds rather than every occurrence.
@@ -235,6 +243,13 @@ def _matches(text: str, base: int, found: list[_Candidate]) -> list[TermMatch]:
             for start, end, payload in found]
 
 
+def _concepts(text: str, base: int, found: list[_Candidate]) -> set[str]:
+    """The concepts of the candidates of one text (see ``concepts_many``)."""
+    if len(found) == 1:
+        return {found[0][2][0]}
+    return {payload[0] for _start, _end, payload in _longest_first(found)}
+
+
 def _summary(accepted: Container[int], marks: Mapping[int, int], text: str, base: int,
              found: list[_Candidate]) -> TermSummary:
     """What ``summarise_many`` reports for one text (see there)."""
@@ -265,7 +280,11 @@ def _summary(accepted: Container[int], marks: Mapping[int, int], text: str, base
 
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
-    if len(found) == 1:
+    if len(found) == 2:  # the commonest case after a single candidate: two separate terms
+        first, second = found
+        if first[1] <= second[0]:
+            return found
+    elif len(found) == 1:
         return found
     if all(a[1] <= b[0] and a[0] < b[0] for a, b in pairwise(found)):
         return found  # the common case: in text order (the automaton reports by end) and nothing overlaps

@@ -23,7 +23,6 @@ from babel import Locale, UnknownLocaleError
 
 from glossary.errors import UsageError
 from glossary.fsutil import atomic_write
-from glossary.matching import TermMatch
 from glossary.model import Glossary
 from render import pdf
 from render.check import Check, CheckContext, Finding, check_catalog, select_checks
@@ -101,7 +100,7 @@ def build(inputs: BuildInputs, options: BuildOptions) -> BuildResult:
     manifest = Manifest.load(out)
     contacts = load_contacts(inputs.contacts_path)
     checks = select_checks()
-    shared_cache: dict[str, list[TermMatch]] = {}
+    shared_cache: dict[str, set[str]] = {}
     result = BuildResult([], [])
     structures: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=out))
@@ -152,7 +151,7 @@ def _same_structure(page: Page, leaflet: Leaflet, seen: dict[str, tuple[tuple[st
 
 
 def _findings(translations: Translations, po_path: Path, inputs: BuildInputs, checks: list[Check],
-              cache: dict[str, list[TermMatch]]) -> list[Finding]:
+              cache: dict[str, set[str]]) -> list[Finding]:
     """What ``careglot check`` finds in the locale's catalog (shown in the build report)."""
     if translations.catalog is None:
         return []

@@ -49,6 +49,24 @@ def test_escapes_and_continuations_read_as_polib_reads_them(tmp_path: Path) -> N
     assert ours.obsolete_entries()[0].previous_msgid == "old"  # kept although polib drops it
 
 
+def test_entries_have_every_attribute_polib_gives_them_and_their_own_lists(tmp_path: Path) -> None:
+    path = tmp_path / "nl.po"
+    path.write_text(ESCAPED + '#: a.py:1\n#, fuzzy\nmsgid "x"\nmsgstr "y"\n\nmsgid "z"\nmsgstr "w"\n', encoding="utf-8")
+    ours, theirs = load_catalog(path, strict=False), polib.pofile(str(path))
+    assert [vars(e) for e in ours if not e.obsolete] == [vars(e) for e in theirs if not e.obsolete]
+    ours[-2].flags.append("python-format")
+    ours[-2].occurrences.append(("b.py", "2"))
+    assert ours[-1].flags == [] and ours[-1].occurrences == [] and ours[-1].msgstr_plural == {}
+
+
+def test_the_checker_reads_everything_but_source_references(tmp_path: Path) -> None:
+    path = tmp_path / "nl.po"
+    path.write_text(ESCAPED + '#: a.py:1 b.py:2\n#, fuzzy\nmsgid "x"\nmsgstr "y"\n', encoding="utf-8")
+    full, lean = load_catalog(path, strict=False), load_catalog(path, strict=False, occurrences=False)
+    assert full[-1].occurrences == [("a.py", "1"), ("b.py", "2")] and lean[-1].occurrences == []
+    assert [_fields(e) + (e.flags,) for e in lean] == [_fields(e) + (e.flags,) for e in full]
+
+
 @pytest.mark.parametrize(("line", "message"), [
     ('msgstr "x', "unterminated string"),
     ('msgstr "a\\qb"', "unsupported escape"),

@@ -22,14 +22,14 @@ ALL_MARKS = UNWANTED | RIVAL | ABBREVIATED
 class CheckContext:
     """One catalog's languages and the glossary matchers, shared by every check.
 
-    ``source_cache`` remembers the source-term matches of each msgid; pass the same dict
-    to the contexts of several catalogs so identical msgids are matched once.
+    ``source_cache`` remembers the concepts of each msgid; pass the same dict to the
+    contexts of several catalogs so identical msgids are matched once.
     """
 
     locale: str
     source_lang: str
     glossary: Glossary | None = None
-    source_cache: dict[str, list[TermMatch]] = field(default_factory=dict)
+    source_cache: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         parts = self.locale.replace("-", "_").split("_")
@@ -57,20 +57,31 @@ class CheckContext:
     def match_units(self, units: Sequence[Unit]) -> None:
         """Find the glossary terms of every unit in two automaton passes (msgids, msgstrs).
 
-        Each distinct text is matched once; msgid matches are kept in ``source_cache``.
+        Each distinct text is matched once; the concepts of msgids are kept in ``source_cache``.
         """
         cache = self.source_cache
         if self.source_matcher is not None:
             new = list({unit.source: None for unit in units if unit.source not in cache})
-            cache.update(zip(new, self.source_matcher.find_many(new), strict=True))
+            cache.update(zip(new, self.source_matcher.concepts_many(new), strict=True))
         targets: dict[str, TermSummary] = {}
         if self.target_matcher is not None:
             distinct = list(dict.fromkeys(unit.target for unit in units))
             summaries = self.target_matcher.summarise_many(distinct, self.accepted_terms, self.term_marks)
             targets = dict(zip(distinct, summaries, strict=True))
         for unit in units:
-            unit._source_terms = cache.get(unit.source, _NONE)
+            unit._source_concepts = cache.get(unit.source, _NO_CONCEPTS)
             unit._target_concepts, unit.marks, unit._target_terms = targets.get(unit.target, _NO_TARGET)
+
+    def match_source_terms(self, units: Sequence[Unit]) -> None:
+        """Every occurrence of a glossary term in the msgids of ``units``, in one automaton pass
+        (for the few units whose msgid terms a check reports on)."""
+        if self.source_matcher is None:
+            return
+        distinct = list(dict.fromkeys(unit.source for unit in units if unit._source_terms is None))
+        found = dict(zip(distinct, self.source_matcher.find_many(distinct), strict=True))
+        for unit in units:
+            if unit._source_terms is None:
+                unit._source_terms = found[unit.source]
 
     @property
     def is_source_language(self) -> bool:
@@ -78,14 +89,15 @@ class CheckContext:
 
 
 _NONE: list[TermMatch] = []  # shared "no terms" result: never mutated
-_NO_TARGET: TermSummary = (set(), 0, _NONE)
+_NO_CONCEPTS: set[str] = set()
+_NO_TARGET: TermSummary = (_NO_CONCEPTS, 0, _NONE)
 
 
 class Unit:
     """One source/translation pair of an entry (each plural form is its own unit)."""
 
-    __slots__ = ("_source_terms", "_target_concepts", "_target_terms", "context", "entry", "fuzzy", "marks",
-                 "plural_index", "source", "target")
+    __slots__ = ("_source_concepts", "_source_terms", "_target_concepts", "_target_terms", "context", "entry",
+                 "fuzzy", "marks", "plural_index", "source", "target")
 
     def __init__(self, entry: polib.POEntry, source: str, target: str, fuzzy: bool, context: CheckContext,
                  plural_index: int | None = None) -> None:
@@ -95,21 +107,36 @@ class Unit:
         self.fuzzy = fuzzy
         self.context = context
         self.plural_index = plural_index
+        self._source_concepts: set[str] | None = None
         self._source_terms: list[TermMatch] | None = None
         self._target_terms: list[TermMatch] | None = None
         self._target_concepts: set[str] | None = None
         self.marks = ALL_MARKS  # unknown until CheckContext.match_units: assume any kind of term
 
     def source_terms(self) -> list[TermMatch]:
-        """Glossary terms in the msgid (cached across catalogs by the context)."""
+        """Glossary terms in the msgid, every occurrence (matched on first use)."""
         if self._source_terms is None:
+            matcher = self.context.source_matcher
+            self._source_terms = matcher.find(self.source) if matcher else []
+        return self._source_terms
+
+    def source_concepts(self) -> set[str]:
+        """Concepts with a term in the msgid (cached across catalogs by the context; never mutate)."""
+        if self._source_concepts is None:
             cache = self.context.source_cache
             found = cache.get(self.source)
             if found is None:
-                matcher = self.context.source_matcher
-                found = cache[self.source] = matcher.find(self.source) if matcher else []
-            self._source_terms = found
-        return self._source_terms
+                found = cache[self.source] = {m.concept_id for m in self.source_terms()}
+            self._source_concepts = found
+        return self._source_concepts
+
+    def lacks_target_terms(self) -> bool:
+        """Whether a concept of the msgid has no accepted term in the msgstr (ignoring that an
+        ambiguous msgid term is satisfied by any of its concepts: ``glossary-missing`` sees to that)."""
+        target, source = self._target_concepts, self._source_concepts  # set by CheckContext.match_units
+        if target is None or source is None:
+            target, source = self.target_concepts(), self.source_concepts()
+        return not target.issuperset(source)
 
     def target_terms(self) -> list[TermMatch]:
         """Glossary terms in the msgstr — after ``CheckContext.match_units`` only those at spans

@@ -20,20 +20,14 @@ def _wording(concept: Concept, lang: str) -> str:
     return f"'{preferred.text}'" if preferred else "an approved term"
 
 
-@check("glossary-missing", ERROR, needs="source-terms")
+@check("glossary-missing", ERROR, needs="missing-terms")
 def glossary_missing(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     """A concept's source term is in the msgid but none of its preferred or admitted terms is in the msgstr."""
-    source_terms = unit.source_terms()
-    if not source_terms:
+    if not unit.lacks_target_terms():
         return NO_PROBLEMS
     present = unit.target_concepts()
-    for match in source_terms:  # a loop, not all(): this runs for most units
-        if match.concept_id not in present:
-            break
-    else:
-        return NO_PROBLEMS  # the common case
     by_span: dict[tuple[int, int], list[TermMatch]] = defaultdict(list)
-    for match in source_terms:
+    for match in unit.source_terms():
         by_span[(match.start, match.end)].append(match)
     problems: list[Problem] = []
     reported: set[str] = set()

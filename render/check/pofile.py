@@ -10,8 +10,11 @@ from render.catalogs.pofile import load_catalog
 
 
 def read_catalog(path: str | os.PathLike[str]) -> polib.POFile:
-    """Parse ``path``; malformed catalogs raise InputError with file:line (render.catalogs.pofile)."""
-    return load_catalog(path, strict=False)
+    """Parse ``path``; malformed catalogs raise InputError with file:line (render.catalogs.pofile).
+
+    Source references (``#:``) are left out: no check looks at them.
+    """
+    return load_catalog(path, strict=False, occurrences=False)
 
 
 def catalog_locale(catalog: polib.POFile) -> str | None:

@@ -8,9 +8,9 @@ is its own unit) and return problems; catalog checks see every unit of a catalog
 Two optional declarations let the runner skip a check without calling it (the common case
 on a large catalog): ``triggers``, the characters of which the msgid or msgstr must contain
 one for the check to find anything (digits for ``numbers``), and ``needs``, a condition on
-the unit: ``"source-terms"`` (the msgid has a glossary term), ``"target-terms"`` (the msgstr
-has one), ``"unwanted-terms"`` (the msgstr has a deprecated, forbidden or regional term),
-``"fuzzy"`` or ``"identical"`` (msgstr equals msgid).
+the unit: ``"missing-terms"`` (a concept of the msgid has no accepted term in the msgstr),
+``"unwanted-terms"`` (the msgstr has a deprecated, forbidden or regional term), ``"fuzzy"``
+or ``"identical"`` (msgstr equals msgid).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Finding:
 REGISTRY: dict[str, Check] = {}
 
 
-NEEDS = ("source-terms", "target-terms", "unwanted-terms", "fuzzy", "identical")
+NEEDS = ("missing-terms", "unwanted-terms", "fuzzy", "identical")
 
 
 def check(check_id: str, severity: str, *, catalog_wide: bool = False, languages: tuple[str, ...] | None = None,

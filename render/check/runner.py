@@ -8,21 +8,19 @@ fuzzy entries get every check and their findings say so. A translator comment
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import compress
 
 import polib
 
 from glossary.errors import UsageError
 from render.catalogs.pofile import paused_gc
 from render.check.context import UNWANTED, CheckContext, Unit
-from render.check.registry import NEEDS, Check, Finding, all_checks
+from render.check.registry import Check, Finding, all_checks
 
 _IGNORE = re.compile(r"careglot-ignore:\s*([\w\-]+(?:\s*,\s*[\w\-]+)*)")
 _FUZZY_NOTE = " (fuzzy entry)"
-_SEPARATOR = "\x00"  # joins the texts for the trigger scan; never a trigger
 
 
 @dataclass
@@ -64,40 +62,63 @@ def _units(entry: polib.POEntry, fuzzy: bool, context: CheckContext) -> list[Uni
             for index, text in sorted(entry.msgstr_plural.items())]
 
 
-_Key = tuple["frozenset[str] | None", bool, bool, bool, bool, bool]
+# When a check declaring ``needs`` can find something at all (see the registry).
+_CONDITIONS: dict[str, Callable[[Unit], object]] = {
+    "missing-terms": Unit.lacks_target_terms,
+    "unwanted-terms": lambda unit: unit.marks & UNWANTED,
+    "fuzzy": lambda unit: unit.fuzzy,
+    "identical": lambda unit: unit.source == unit.target,
+}
+# What the units meeting a condition will be asked for, fetched for all of them at once.
+_PREPARE: dict[str, Callable[[CheckContext, Sequence[Unit]], None]] = {
+    "missing-terms": CheckContext.match_source_terms,
+}
 
 
-class _Plan:
-    """Which checks to call for a unit, from what it contains (see ``triggers``/``needs``)."""
+class _Candidates:
+    """The units each check has to look at, from its ``triggers`` and ``needs``.
 
-    def __init__(self, checks: Sequence[Check]) -> None:
-        self.checks = checks
-        chars = "".join(sorted({char for c in checks for char in c.triggers or ""}))
-        self.gate = re.compile(f"[{re.escape(chars)}]+") if chars else None
-        self._plans: dict[_Key, list[Check]] = {}
+    Which units contain which trigger characters is found for all units at once: the texts
+    are joined, encoded as UTF-8, and everything but the trigger bytes is deleted with
+    ``bytes.translate`` (C speed); what is left is split back into one piece per unit.
+    A non-ASCII trigger counts as present where any byte of its UTF-8 form is, so a unit
+    may be looked at needlessly but never skipped wrongly.
+    """
 
-    def triggered(self, units: Sequence[Unit]) -> dict[int, frozenset[str]]:
-        """Unit index -> the trigger characters in its msgid or msgstr, in one regex pass."""
-        if self.gate is None:
-            return {}
-        texts = [text for unit in units for text in (unit.source, unit.target)]
-        bounds = list(accumulate(len(text) + 1 for text in texts))
-        found: dict[int, set[str]] = {}
-        for match in self.gate.finditer(_SEPARATOR.join(texts)):
-            found.setdefault(bisect_right(bounds, match.start()) // 2, set()).update(match.group())
-        return {index: frozenset(chars) for index, chars in found.items()}
+    def __init__(self, units: Sequence[Unit], checks: Sequence[Check], context: CheckContext) -> None:
+        self.units = units
+        self.context = context
+        triggers = "".join(sorted({char for chk in checks for char in chk.triggers or ""}))
+        self._signature = b""
+        self._by_triggers: dict[str, list[Unit]] = {}
+        if triggers and units:
+            data = "\x00".join(map("\x01".join, ((unit.source, unit.target) for unit in units))).encode()
+            self._signature = data.translate(None, _all_bytes_but(triggers + "\x00"))
 
-    def for_unit(self, chars: frozenset[str] | None, unit: Unit) -> list[Check]:
-        # Any target term: accepted ones are in _target_concepts, the others are all marked UNWANTED.
-        key = (chars, bool(unit._source_terms), bool(unit._target_concepts or unit._target_terms),
-               bool(unit.marks & UNWANTED), unit.fuzzy, unit.source == unit.target)
-        plan = self._plans.get(key)
-        if plan is None:
-            have = dict(zip(NEEDS, key[1:], strict=True))
-            plan = self._plans[key] = [c for c in self.checks
-                                       if (not c.triggers or (chars is not None and not chars.isdisjoint(c.triggers)))
-                                       and (c.needs is None or have[c.needs])]
-        return plan
+    def for_check(self, chk: Check) -> Sequence[Unit]:
+        units = self._containing(chk.triggers) if chk.triggers else self.units
+        if chk.needs is not None:
+            units = list(filter(_CONDITIONS[chk.needs], units))
+            prepare = _PREPARE.get(chk.needs)
+            if prepare is not None:
+                prepare(self.context, units)
+        return units
+
+    def _containing(self, triggers: str) -> Sequence[Unit]:
+        """The units whose msgid or msgstr contains one of ``triggers``."""
+        found = self._by_triggers.get(triggers)
+        if found is None:
+            pieces = self._signature.translate(None, _all_bytes_but(triggers + "\x00")).split(b"\x00")
+            # A text with a NUL character splits into more pieces: then look at every unit.
+            found = list(compress(self.units, pieces)) if len(pieces) == len(self.units) else list(self.units)
+            self._by_triggers[triggers] = found
+        return found
+
+
+def _all_bytes_but(chars: str) -> bytes:
+    """Every byte value except those of the UTF-8 forms of ``chars`` (a ``delete`` table)."""
+    keep = set(chars.encode())
+    return bytes(value for value in range(256) if value not in keep)
 
 
 def check_catalog(catalog: Iterable[polib.POEntry], path: str, context: CheckContext,
@@ -114,36 +135,35 @@ def _check_catalog(catalog: Iterable[polib.POEntry], path: str, context: CheckCo
                  and (c.languages is None or context.lang in c.languages)]
     untranslated = next((c for c in checks if c.id == "untranslated"), None)
     findings = report.findings
-    translated: list[tuple[polib.POEntry, list[Unit]]] = []
+    checked: list[Unit] = []  # the units of the translated and fuzzy entries
+    entries = fuzzy_entries = 0
     for entry in catalog:
         if entry.obsolete:
             continue
-        report.entries += 1
+        entries += 1
         is_fuzzy = "fuzzy" in entry.flags
-        units = _units(entry, is_fuzzy, context)
-        if not all(unit.target for unit in units):
-            report.untranslated += 1
-            if untranslated is not None and untranslated.id not in suppressed_ids(entry):
-                _report(findings, untranslated, units[0], untranslated.function(units[0], context), path)
+        if not entry.msgid_plural and entry.msgstr:  # the common case, inlined
+            checked.append(Unit(entry, entry.msgid, entry.msgstr, is_fuzzy, context))
+            fuzzy_entries += is_fuzzy
             continue
-        if is_fuzzy:
-            report.fuzzy += 1
-        else:
-            report.translated += 1
-        translated.append((entry, units))
-    checked = [unit for _, units in translated for unit in units]
+        units = _units(entry, is_fuzzy, context)
+        if all(unit.target for unit in units):
+            checked.extend(units)
+            fuzzy_entries += is_fuzzy
+            continue
+        report.untranslated += 1
+        if untranslated is not None and untranslated.id not in suppressed_ids(entry):
+            _report(findings, untranslated, units[0], untranslated.function(units[0], context), path)
+    report.entries, report.fuzzy = entries, fuzzy_entries
+    report.translated = entries - fuzzy_entries - report.untranslated
     context.match_units(checked)
-    plan = _Plan(per_entry)
-    triggered = plan.triggered(checked).get
-    index = 0
-    for entry, units in translated:
-        silenced = suppressed_ids(entry)
-        for unit in units:
-            for chk in plan.for_unit(triggered(index), unit):
-                problems = chk.function(unit, context)
-                if problems and chk.id not in silenced:
-                    _report(findings, chk, unit, problems, path)
-            index += 1
+    candidates = _Candidates(checked, per_entry, context)
+    for chk in per_entry:
+        function = chk.function
+        for unit in candidates.for_check(chk):
+            problems = function(unit, context)
+            if problems and chk.id not in suppressed_ids(unit.entry):
+                _report(findings, chk, unit, problems, path)
     for chk in checks:
         if chk.catalog_wide and (chk.languages is None or context.lang in chk.languages):
             for unit, problem in chk.function(checked, context):
