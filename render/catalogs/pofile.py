@@ -309,6 +309,10 @@ def keyword_line(lines: list[str], start: int, keyword: str = "msgid") -> int:
 
 def _check_entries(catalog: POCatalog, lines: list[str], path: Path) -> None:
     """Plural forms present and no duplicate message (lines are only looked up for an error)."""
+    live = [(entry.msgctxt, entry.msgid) for entry in catalog if not entry.obsolete]
+    plurals = [entry for entry in catalog if entry.msgid_plural or entry.msgstr_plural]
+    if len(set(live)) == len(live) and all(entry.msgid_plural and entry.msgstr_plural for entry in plurals):
+        return  # the common case, checked wholesale: the loop below would find nothing
     seen: dict[tuple[str | None, str], polib.POEntry] = {}
     for entry in catalog:
         if entry.msgid_plural and not entry.msgstr_plural:
