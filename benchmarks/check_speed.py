@@ -9,7 +9,7 @@ measures in the same run:
 * polib parsing the catalog alone: ``polib.pofile(path)`` in a fresh Python process, as a
   script that reads the catalog runs it (the time inside the process, without start-up and
   imports); and, for comparison, in this process, where the 10,000-concept glossary already
-  fills the heap and Python's cyclic collector therefore runs less often during the parse;
+  fills the heap, so that each run of Python's cyclic collector during the parse costs more;
 * ``careglot check`` in-process (parse + checks), and separately glossary loading and
   building the automatons, which a run pays once per glossary whatever the catalog size;
 * a naive implementation with one regular expression per term, on a sample of entries,
@@ -248,7 +248,7 @@ def run(entries: int, concept_count: int, sample: int, rounds: int = 3) -> None:
         load = " ".join(f"{value:.2f}" for value in os.getloadavg())
         print(f"load average: {load}; best (median) of {rounds} rounds")
         print(f"polib parse alone (fresh process):   {_best(fresh)}")
-        print(f"polib parse in this process:         {_best(inside)}   (glossary in memory: fewer collections)")
+        print(f"polib parse in this process:         {_best(inside)}   (bigger heap: dearer collections)")
         print(f"careglot check (parse + checks):     {_best(checked)}   {findings:,} findings")
         for label, runs in (("polib alone", fresh), ("polib in this process", inside)):
             parse, parse_cpu = min(t for t, _ in runs), min(c for _, c in runs)
