@@ -87,3 +87,37 @@ def test_plural_forms_are_checked_one_by_one(run_cli: Run, tmp_path: Path) -> No
     _, findings, _ = check_json(run_cli, path)
     assert [f["check"] for f in findings] == ["placeholders"]
     assert "plural form 1" in findings[0]["message"]
+
+
+def _findings_by_context(path: Path, locale: str) -> dict[str, list[str]]:
+    from check_support import GLOSSARY
+
+    from glossary.loader import load_glossary
+    from render.check import CheckContext, check_catalog, read_catalog, select_checks
+
+    report = check_catalog(read_catalog(path), str(path), CheckContext(locale, "en", load_glossary(GLOSSARY)),
+                           select_checks())
+    found: dict[str, list[str]] = {}
+    for finding in report.findings:
+        found.setdefault(finding.msgctxt or "", []).append(finding.check)
+    return found
+
+
+@pytest.mark.parametrize("locale", ["nl_BE", "fr_BE"])
+def test_a_catalog_finds_what_its_entries_find_one_by_one(tmp_path: Path, locale: str) -> None:
+    """Checks pick their units for the whole catalog at once (trigger characters, conditions):
+    each entry must still get exactly the findings it gets alone, whatever comes before it."""
+    pairs = [pair for _, lang, bad, good in CASES if lang == locale for pair in (bad, good)]
+    pairs += [("Ünïcode «quoted» text before 3 € and “marks”.", "Ünïcode «geciteerde» tekst voor 3 € en “tekens”."),
+              ("A stem cell transplantation helps.", "Een stamceltransplantatie helpt."),
+              ("A stem cell transplantation helps.", "Het helpt."),
+              ("NUL\x00 in a text, 4 items.", "NUL\x00 in een tekst, 5 items.")]
+    entries = [{"msgid": msgid, "msgstr": msgstr, "msgctxt": f"ui.e{index}"}
+               for index, (msgid, msgstr) in enumerate(pairs)]
+    together = _findings_by_context(write_po(tmp_path / "all.po", locale, entries), locale)
+    alone = {}
+    for entry in entries:
+        alone.update(_findings_by_context(write_po(tmp_path / "one.po", locale, [entry]), locale))
+    assert together == alone
+    assert "numbers" in together[f"ui.e{len(pairs) - 1}"]  # the text with a NUL is still checked
+    assert "glossary-missing" in together[f"ui.e{len(pairs) - 2}"]
