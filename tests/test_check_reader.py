@@ -64,7 +64,7 @@ def test_the_checker_reads_everything_but_source_references(tmp_path: Path) -> N
     path.write_text(ESCAPED + '#: a.py:1 b.py:2\n#, fuzzy\nmsgid "x"\nmsgstr "y"\n', encoding="utf-8")
     full, lean = load_catalog(path, strict=False), load_catalog(path, strict=False, occurrences=False)
     assert full[-1].occurrences == [("a.py", "1"), ("b.py", "2")] and lean[-1].occurrences == []
-    assert [_fields(e) + (e.flags,) for e in lean] == [_fields(e) + (e.flags,) for e in full]
+    assert [(*_fields(e), e.flags) for e in lean] == [(*_fields(e), e.flags) for e in full]
 
 
 @pytest.mark.parametrize(("line", "message"), [
