@@ -209,7 +209,7 @@ def main() -> int:
         build_site(glossary, site)
         built = time.perf_counter() - start
         sizes = {name: (site / name).stat().st_size / 1e6
-                 for name in ("glossary.js", "glossary-details.js", "glossary-typo.js")}
+                 for name in ("index.html", "site.js", "glossary-details.js", "glossary-typo.js")}
         load_times, cold, parse, answers = measure_browser(site, kinds, args.loads)
         parts = len(list(site.glob("glossary-*-*.js")))
     baseline = measure_python(glossary, kinds)

@@ -14,6 +14,38 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
+# A glossary entry with markup in every text field: the page must show it as text.
+HOSTILE = "<img src=x onerror=window.__xss=1>"
+PROBE_GLOSSARY = f"""concepts:
+  - id: probe
+    domain: testing
+    definition:
+      en: "{HOSTILE} is how a picture starts"
+      nl: "<script>window.__xss = 2</script>"
+    notes:
+      en: "<b onmouseover=window.__xss=3>bold</b>"
+    sources:
+      - "<a href=javascript:window.__xss=4>source</a>"
+    terms:
+      en:
+        - term: "{HOSTILE}"
+          type: full-form
+          status: preferred
+        - term: outdated probe
+          type: variant
+          status: deprecated
+          note: "<i>replaced</i>"
+        - term: banned probe
+          type: variant
+          status: forbidden
+          region: BE
+      nl:
+        - term: proefsonde
+          type: full-form
+          status: preferred
+          region: NL
+"""
+
 
 @contextlib.contextmanager
 def chromium() -> Iterator[Any]:

@@ -12,20 +12,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import html as lxml_html
+from site_browser import HOSTILE, PROBE_GLOSSARY
 
 from glossary.loader import load_glossary
 from glossary.normalize import content_words, normalization_rules, stem, trigrams, words
+from glossary.xmlsafe import html_parser
 from render.site import export
 from render.site.build import build_site
-from render.site.export import DATA_GLOBAL, DETAILS_GLOBAL, TYPO_GLOBAL
+from render.site.export import DETAILS_GLOBAL, TYPO_GLOBAL
 
-DATA_FILES = {"glossary.js", "glossary-details.js", "glossary-typo.js", "glossary.json"}
-SITE_FILES = {"index.html", "site.css", "search.js", "site.js", *DATA_FILES}
+DATA_FILES = {"glossary-details.js", "glossary-typo.js", "glossary.json"}
+SITE_FILES = {"index.html", "site.css", "site.js", *DATA_FILES}
 
 
 def read_data(directory: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((directory / "glossary.json").read_text(encoding="utf-8"))
     return data
+
+
+def read_page(directory: Path) -> Any:
+    return lxml_html.document_fromstring((directory / "index.html").read_bytes(), parser=html_parser())
+
+
+def core_data(directory: Path) -> Any:
+    """The core data: the JSON block in index.html."""
+    return json.loads(read_page(directory).get_element_by_id("careglot-core").text)
 
 
 def test_site_command_writes_a_self_contained_site(run_cli: Callable[..., Any], workspace_copy: Path) -> None:
@@ -35,12 +47,14 @@ def test_site_command_writes_a_self_contained_site(run_cli: Callable[..., Any], 
     names = {path.name for path in out.iterdir()}
     assert names >= SITE_FILES
     assert all(re.fullmatch(r"glossary-(terms|index)-\d+\.js", name) for name in names - SITE_FILES)
-    assert "glossary-index-0.js" in names
+    assert {"glossary-index-0.js", "glossary-terms-0.js"} <= names
     assert (out / "index.html").as_uri() in result.out
-    html = (out / "index.html").read_text(encoding="utf-8")
-    for name in ("site.css", "glossary.js", "search.js", "site.js"):
-        assert f'"{name}"' in html
-    for name in SITE_FILES - DATA_FILES:
+    page = read_page(out)
+    links = [value for element in page.iter() for name, value in element.attrib.items() if name in ("src", "href")]
+    assert {"site.css", "site.js"} <= set(links)
+    assert all(value.startswith("#") or ("/" not in value and ":" not in value) for value in links), links
+    assert [element.get("src") for element in page.iter("script") if element.get("src")] == ["site.js"]
+    for name in ("site.css", "site.js"):
         text = (out / name).read_text(encoding="utf-8")
         assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text), f"{name} refers to another site"
         assert "innerHTML" not in text and "insertAdjacentHTML" not in text and "document.write" not in text
@@ -95,7 +109,7 @@ def script_data(path: Path, prefix: str) -> Any:
 
 def test_data_scripts_hold_the_same_data_as_the_json(tmp_path: Path, repo_root: Path) -> None:
     build_site(load_glossary(repo_root / "glossary.yaml"), tmp_path)
-    main = script_data(tmp_path / "glossary.js", f"window.{DATA_GLOBAL} = ")
+    main = core_data(tmp_path)
     details = script_data(tmp_path / "glossary-details.js", f"window.{DETAILS_GLOBAL} = ")
     typo = script_data(tmp_path / "glossary-typo.js", f"window.{TYPO_GLOBAL} = ")
     full = read_data(tmp_path)
@@ -112,9 +126,9 @@ def test_shards_hold_every_term_and_posting_once(tmp_path: Path, repo_root: Path
     monkeypatch.setattr(export, "BUCKET_CHARS", 500)
     build_site(load_glossary(repo_root / "glossary.yaml"), tmp_path)
     full = read_data(tmp_path)
-    main = script_data(tmp_path / "glossary.js", f"window.{DATA_GLOBAL} = ")
-    blocks = [main["first_block"]] + [script_data(tmp_path / f"glossary-terms-{n}.js", f'careglotPart("terms", {n}, ')
-                                      for n in range(1, main["blocks"])]
+    main = core_data(tmp_path)
+    blocks = [script_data(tmp_path / f"glossary-terms-{n}.js", f'careglotPart("terms", {n}, ')
+              for n in range(main["blocks"])]
     buckets = [script_data(tmp_path / f"glossary-index-{n}.js", f'careglotPart("index", {n}, ')
                for n in range(main["buckets"])]
     assert main["blocks"] == -(-len(full["concepts"]["id"]) // 7) and main["buckets"] > 1
@@ -177,3 +191,36 @@ def test_help_has_an_example(run_cli: Callable[..., Any], action: str) -> None:
     result = run_cli("glossary", action, "--help")
     assert result.code == 0
     assert f"example: careglot glossary {action}" in result.out
+
+
+def test_page_comes_with_the_first_list_drawn(tmp_path: Path, repo_root: Path) -> None:
+    glossary = load_glossary(repo_root / "glossary.yaml")
+    build_site(glossary, tmp_path)
+    page = read_page(tmp_path)
+    cards = page.xpath('//ol[@id="results"]/li/article[@class="concept"]')
+    assert [card.get("id") for card in cards] == [f"concept-{concept.id}" for concept in glossary][:10]
+    first = glossary.concepts[0]
+    columns = cards[0].xpath('.//section[@class="lang"]')
+    assert [column.xpath("h3/span")[0].get("lang") for column in columns] == glossary.languages
+    shown_terms = [term.text_content() for term in cards[0].xpath('.//*[@class="term"]')]
+    assert shown_terms == [term.text for lang in glossary.languages for term in first.terms_in(lang)]
+    assert cards[0].xpath('.//p[@class="definition"]')[0].text_content() == first.definition[glossary.languages[0]]
+    assert page.get_element_by_id("status").text_content() == f"{len(glossary)} concepts, the first 10 shown"
+    assert page.get_element_by_id("more-wrap").get("hidden") is None
+    options = [option.get("value") for option in page.xpath('//select[@id="f-domain"]/option')]
+    assert options == ["", *sorted({concept.domain for concept in glossary if concept.domain})]
+
+
+def test_first_list_shows_markup_from_the_glossary_as_text(tmp_path: Path) -> None:
+    (tmp_path / "glossary.yaml").write_text(PROBE_GLOSSARY, encoding="utf-8")
+    build_site(load_glossary(tmp_path / "glossary.yaml"), tmp_path / "out")
+    page = read_page(tmp_path / "out")
+    card = page.get_element_by_id("concept-probe")
+    text = card.text_content()
+    for shown in (HOSTILE, "<script>window.__xss = 2</script>", "<b onmouseover=window.__xss=3>bold</b>",
+                  "<a href=javascript:window.__xss=4>source</a>", "<i>replaced</i>"):
+        assert shown in text
+    assert not card.xpath('.//img|.//script|.//b|.//i|.//a[starts-with(@href, "javascript")]')
+    assert [element.get("src") for element in page.iter("img", "script")] == ["site.js", None]
+    assert page.get_element_by_id("status").text_content() == "1 concept"
+    assert page.get_element_by_id("more-wrap").get("hidden") is not None

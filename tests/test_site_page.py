@@ -7,44 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_browser import chromium, fill, open_page, result_ids, screenshot, search
+from site_browser import HOSTILE, PROBE_GLOSSARY, chromium, fill, open_page, result_ids, screenshot, search
 
 from glossary.loader import load_glossary
 from glossary.model import Glossary
 from render.site.build import build_site
 
 pytestmark = pytest.mark.browser
-
-HOSTILE = "<img src=x onerror=window.__xss=1>"
-PROBE_GLOSSARY = f"""concepts:
-  - id: probe
-    domain: testing
-    definition:
-      en: "{HOSTILE} is how a picture starts"
-      nl: "<script>window.__xss = 2</script>"
-    notes:
-      en: "<b onmouseover=window.__xss=3>bold</b>"
-    sources:
-      - "<a href=javascript:window.__xss=4>source</a>"
-    terms:
-      en:
-        - term: "{HOSTILE}"
-          type: full-form
-          status: preferred
-        - term: outdated probe
-          type: variant
-          status: deprecated
-          note: "<i>replaced</i>"
-        - term: banned probe
-          type: variant
-          status: forbidden
-          region: BE
-      nl:
-        - term: proefsonde
-          type: full-form
-          status: preferred
-          region: NL
-"""
 
 
 @pytest.fixture(scope="module")
@@ -228,4 +197,28 @@ def test_deprecated_and_forbidden_are_struck_through_and_labelled(browser: Any, 
         assert item.locator(f".badge.{status}").text_content() == status
     assert page.locator("#concept-probe li", has_text="proefsonde").locator("s").count() == 0
     assert page.locator("#concept-probe .term", has_text="banned probe").get_attribute("lang") == "en-BE"
+    page.close()
+
+
+def test_first_list_in_the_page_is_what_the_script_draws(page: Any, site: Path) -> None:
+    """index.html comes with the first list drawn: the same cards, status and button the script draws."""
+    static = (site / "index.html").read_text(encoding="utf-8")
+    pairs = page.evaluate("""html => {
+        window.careglot.render();
+        const built = new DOMParser().parseFromString(html, "text/html");
+        const ids = ["results", "status", "more-wrap"];
+        return ids.map(id => [built.getElementById(id).outerHTML, document.getElementById(id).outerHTML]);
+    }""", static)
+    assert "<article" in pairs[0][1] and "definition" in pairs[0][1]
+    for built, drawn in pairs:
+        assert built == drawn
+
+
+def test_first_list_shows_hostile_text_as_text_without_script(browser: Any, probe_site: Path) -> None:
+    page = browser.new_page(java_script_enabled=False)
+    page.goto((probe_site / "index.html").as_uri())
+    text = page.text_content("#concept-probe")
+    assert HOSTILE in text and "<a href=javascript:window.__xss=4>source</a>" in text
+    assert page.locator("#results img, #results script, #results b, #results a[href^=javascript]").count() == 0
+    assert page.text_content("#status") == "1 concept"
     page.close()

@@ -1,11 +1,13 @@
-"""Write the glossary site: ``index.html``, ``site.css``, ``search.js``, ``site.js`` and the data.
+"""Write the glossary site: ``index.html``, ``site.css``, ``site.js`` and the data.
 
-The page needs no server and no network: the data comes as scripts, which ``file://``
-pages may load (``glossary.js``, the core; ``glossary-terms-N.js`` and ``glossary-index-N.js``,
-shards loaded when a search needs them and then in the background; at last
-``glossary-details.js`` with the definitions and notes, and ``glossary-typo.js`` with the
-typo index), and,
-for other tools and static servers, all of it as ``glossary.json``.
+The page needs no server and no network. ``index.html`` carries the first list of concepts
+(drawn at build time) and the core data (the lookup rules, how many terms each concept has)
+in a JSON data block, so the first paint needs no script and the page one deferred script,
+``site.js`` (``search.js`` and ``site.js`` of the assets, one file: one load fewer). The rest
+comes as scripts, which ``file://`` pages may load: ``glossary-terms-N.js`` and
+``glossary-index-N.js``, shards loaded when a search needs them and then in the background;
+at last ``glossary-details.js`` with the definitions and notes, and ``glossary-typo.js`` with
+the typo index. For other tools and static servers, all of it is also ``glossary.json``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from pathlib import Path
 from glossary.fsutil import atomic_write
 from glossary.model import Glossary
 from render.site.export import (
-    DATA_GLOBAL,
     DETAILS_GLOBAL,
     TYPO_GLOBAL,
     data_json,
@@ -26,8 +27,9 @@ from render.site.export import (
     part_script,
     site_data,
 )
+from render.site.prerender import index_html
 
-ASSETS = ("index.html", "site.css", "search.js", "site.js")
+SCRIPTS = ("search.js", "site.js")  # concatenated, in this order, into the site's site.js
 
 
 def asset_text(name: str) -> str:
@@ -38,11 +40,11 @@ def build_site(glossary: Glossary, out_dir: str | os.PathLike[str]) -> list[Path
     """Write the site for ``glossary`` into ``out_dir``; returns the files written."""
     target = Path(out_dir)
     data, details, typo = site_data(glossary)
-    files = {name: asset_text(name) for name in ASSETS}
     core, blocks, buckets = page_parts(data)
-    files["glossary.js"] = data_script(core, DATA_GLOBAL)
+    files = {"index.html": index_html(glossary, core), "site.css": asset_text("site.css"),
+             "site.js": "\n".join(asset_text(name) for name in SCRIPTS)}
     files.update({f"glossary-terms-{number}.js": part_script("terms", number, block)
-                  for number, block in enumerate(blocks, start=1)})
+                  for number, block in enumerate(blocks)})
     files.update({f"glossary-index-{number}.js": part_script("index", number, bucket)
                   for number, bucket in enumerate(buckets)})
     files["glossary-details.js"] = data_script(details, DETAILS_GLOBAL)

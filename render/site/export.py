@@ -175,7 +175,7 @@ def bucket_of(token: str, buckets: int) -> int:
 
 
 def page_parts(main: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """The main data split for the page: core, term blocks, index buckets."""
+    """The main data split for the page: core (in ``index.html``), term blocks, index buckets."""
     terms, concepts = main["terms"], main["concepts"]
     if main["rules"]["prefix"]["min_length"] < BUCKET_KEY:
         raise ValueError("prefix searches shorter than the bucket key would span buckets")
@@ -197,6 +197,5 @@ def page_parts(main: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any
     core = {key: value for key, value in main.items() if key not in ("concepts", "terms", "tokens", "postings")}
     sizes = [end - start for start, end in itertools.pairwise(first)]
     core.update(concepts={"sizes": codes(sizes)}, term_count=len(terms["text"]),
-                block_concepts=BLOCK_CONCEPTS, blocks=len(blocks), buckets=count, bucket_key=BUCKET_KEY,
-                first_block=blocks[0] if blocks else None)  # the first list drawn needs no other script
-    return core, blocks[1:], buckets
+                block_concepts=BLOCK_CONCEPTS, blocks=len(blocks), buckets=count, bucket_key=BUCKET_KEY)
+    return core, blocks, buckets

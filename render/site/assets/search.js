@@ -5,7 +5,6 @@
  * `careglot lookup` rank the same concepts. The index (postings, words, stems, trigrams)
  * is the one glossary/lookup_index.py builds, exported as sorted columns. */
 "use strict";
-performance.mark("careglot-data-parsed"); // glossary.js, before this file, has run
 
 (function (root) {
   const SURROGATE = /[\uD800-\uDFFF]/;
@@ -146,7 +145,6 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
     this.languages = data.index_languages;
     this.typoIndex = typo || null; // words, stems and trigrams; without them no typo tolerance yet
     this.blocks = new Array(data.blocks).fill(null);
-    this.blocks[0] = data.first_block;
     this.buckets = new Array(data.buckets).fill(null);
     this.missing = new Set();
     this.cids = new Int32Array(data.term_count + 1); // tid -> concept
@@ -164,7 +162,7 @@ performance.mark("careglot-data-parsed"); // glossary.js, before this file, has 
   };
 
   GlossarySearch.prototype.partNames = function () {
-    return [...this.blocks.map((_, n) => "terms-" + n).slice(1), ...this.buckets.map((_, n) => "index-" + n)];
+    return [...this.blocks.map((_, n) => "terms-" + n), ...this.buckets.map((_, n) => "index-" + n)];
   };
 
   /* The term block holding concept `cid`, or null (then recorded as missing). */

@@ -5,7 +5,9 @@
 (function () {
   const PAGE = 10;
   const FRAGMENT = "#concept-";
-  const data = window.CAREGLOT_GLOSSARY;
+  // The core data (rules, terms per concept) is a JSON block in the page, which also holds the first list.
+  const data = window.CAREGLOT_GLOSSARY = JSON.parse(document.getElementById("careglot-core").textContent);
+  performance.mark("careglot-data-parsed");
   const search = new window.CareglotSearch.GlossarySearch(data);
   const concepts = data.concepts;
   const conceptCount = concepts.first.length;
@@ -41,12 +43,6 @@
       }
     }
     return node;
-  }
-
-  function fillSelect(select, values, label) {
-    for (const value of values) {
-      select.append(el("option", {value}, label ? label(value) : value));
-    }
   }
 
   function languageLabel(lang) {
@@ -192,9 +188,14 @@
     status.textContent = message;
     $("more-wrap").hidden = total <= hits.length;
     document.dispatchEvent(new Event("careglot-rendered"));
+    markReady();
+  }
+
+  /* Search usable and the first list drawn; "painted" once the next frame is out. */
+  function markReady() {
     if (!readyMarked) {
       readyMarked = true;
-      performance.mark("careglot-ready"); // search usable, first list drawn
+      performance.mark("careglot-ready");
       requestAnimationFrame(() => setTimeout(() => performance.mark("careglot-painted"), 0));
       setTimeout(loadTheRest, 250); // an editor's first query goes first
     }
@@ -298,10 +299,6 @@
     (heading || input).focus();
   }
 
-  fillSelect(filters.lang, data.languages, languageLabel);
-  fillSelect(filters.status, data.statuses);
-  fillSelect(filters.domain, data.domains);
-  fillSelect(filters.region, data.regions);
   input.addEventListener("input", () => {
     shown = PAGE;
     leaveConcept();
@@ -325,7 +322,13 @@
   });
   document.addEventListener("keydown", onKey);
   window.addEventListener("hashchange", onHashChange);
-  render();
+  // index.html comes with the first list (empty field, no filter) drawn; anything else is drawn now.
+  if (fragmentConcept() !== null || input.value || Object.values(filters).some((select) => select.value)) {
+    render();
+  } else {
+    document.dispatchEvent(new Event("careglot-rendered"));
+    markReady();
+  }
   // The browser's own scroll to the fragment, after load, would take the focus away again.
   window.addEventListener("load", () => setTimeout(() => {
     const heading = fragmentConcept() === null ? null : document.getElementById("h-" + fragmentConcept());
