@@ -22,9 +22,9 @@ from typing import Any
 from glossary.loader import load_glossary
 from glossary.model import Concept, Glossary
 from glossary.normalize import RULES, content_words, stem, trigrams, words
+from glossary.snapshot import cache_file
 
 SCHEMA_VERSION = 2
-CACHE_DIR = ".careglot-cache"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE concepts (cid INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL);
@@ -67,9 +67,7 @@ def file_digest(path: Path) -> str:
 
 def cache_path(glossary_path: Path) -> Path:
     """``<glossary dir>/.careglot-cache/lookup-<name>-<hash of the path>.sqlite``."""
-    resolved = glossary_path.resolve()
-    tag = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
-    return resolved.parent / CACHE_DIR / f"lookup-{resolved.stem}-{tag}.sqlite"
+    return cache_file(glossary_path, "lookup", ".sqlite")
 
 
 def build_index(glossary: Glossary, connection: sqlite3.Connection, meta: dict[str, str]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from careglot.cli import workspace_from
 from careglot.commands.leaflets import checked_leaflets
 from glossary.errors import UsageError
-from glossary.loader import load_glossary
+from glossary.snapshot import load_glossary_cached
 from render.build import FORMATS, BuildInputs, BuildOptions, BuildResult, build, validate_locale_code
 from render.report import report_json, report_table
 
@@ -47,7 +47,7 @@ def _build(args: argparse.Namespace) -> int:
     if not formats or any(name not in FORMATS for name in formats):
         raise UsageError(f"--format takes html, pdf or html,pdf, not {args.format!r}")
     out = Path(args.out) if args.out else workspace.output_dir
-    inputs = BuildInputs(leaflets=checked_leaflets(workspace), glossary=load_glossary(workspace.glossary_path),
+    inputs = BuildInputs(leaflets=checked_leaflets(workspace), glossary=load_glossary_cached(workspace.glossary_path),
                          glossary_path=workspace.glossary_path, locales_dir=workspace.locales_dir,
                          source_lang=workspace.source_locale)
     result = build(inputs, BuildOptions(out_dir=out, locales=locales, formats=formats,

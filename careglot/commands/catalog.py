@@ -13,8 +13,8 @@ from careglot.cli import workspace_from
 from careglot.workspace import Workspace, validate_locale
 from extract.manifest import load_manifest
 from glossary.errors import UsageError
-from glossary.loader import load_glossary
 from glossary.model import Glossary
+from glossary.snapshot import load_glossary_cached
 from render.catalogs.compile import compile_catalog
 from render.catalogs.init import catalog_path, new_catalog, refuse_existing
 from render.catalogs.lock import catalog_lock, save_catalog
@@ -71,7 +71,7 @@ def _template_path(workspace: Workspace, domain: str) -> Path:
 
 
 def _glossary(workspace: Workspace) -> Glossary:
-    return load_glossary(workspace.glossary_path)
+    return load_glossary_cached(workspace.glossary_path)
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from careglot.cli import workspace_from
 from careglot.workspace import Workspace, validate_locale
 from glossary.errors import InputError, UsageError
-from glossary.loader import load_glossary
+from glossary.snapshot import load_glossary_cached
 from render.catalogs.pofile import paused_gc
 from render.check import CheckContext, all_checks, catalog_locale, check_catalog, read_catalog, select_checks
 from render.check.report import format_check_list, format_json, format_text, has_errors
@@ -68,7 +68,7 @@ def _run(args: argparse.Namespace) -> int:
     workspace = workspace_from(args) if not (args.catalogs and args.glossary) else None
     fallback = validate_locale(args.lang, "--lang") if args.lang else None
     source_lang = args.source_lang or (workspace.source_locale if workspace else "en")
-    glossary = load_glossary(args.glossary if args.glossary else _workspace(workspace).glossary_path)
+    glossary = load_glossary_cached(args.glossary if args.glossary else _workspace(workspace).glossary_path)
     source_cache: dict[str, set[str]] = {}
     reports = []
     paths = _catalog_paths(args.catalogs, workspace)
