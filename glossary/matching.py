@@ -315,8 +315,8 @@ def _fingerprint(glossary: Glossary, lang: str) -> int:
 
 
 def _compile(glossary: Glossary, lang: str) -> Any | None:
-    """One automaton: lowercased surface form -> (length, payloads, any compound head)."""
-    table: dict[str, list[_Payload]] = {}
+    """One automaton: lowercased surface form -> (length, payloads, any compound head, plain payload)."""
+    table: dict[str, _Payload | list[_Payload]] = {}  # one payload per key but for shared forms
     for concept in glossary.concepts:
         for term in concept.terms_in(lang):
             text = " ".join(_normalise(term.text).split())
@@ -326,14 +326,29 @@ def _compile(glossary: Glossary, lang: str) -> Any | None:
             single = " " not in text
             compound = lang in _COMPOUND_LANGS and not sensitive and single and len(text) >= _MIN_COMPOUND_HEAD
             verb_like = lang == "en" and single and term.pos == "noun" and term.type in _VERB_LIKE_TYPES
+            shared = (concept.id, term, None, compound, verb_like)  # every form of a case-insensitive term
             for form in surface_variants(text, lang, abbreviation=term.type == "abbreviation", pos=term.pos):
-                table.setdefault(_lower(form), []).append(
-                    (concept.id, term, form if sensitive else None, compound, verb_like))
+                payload = (concept.id, term, form, compound, verb_like) if sensitive else shared
+                key = form.lower()
+                if len(key) != len(form):
+                    key = _lower(form)
+                found = table.get(key)
+                if found is None:
+                    table[key] = payload
+                elif found is payload:
+                    continue  # two forms of one term that differ only in case
+                elif isinstance(found, list):
+                    found.append(payload)
+                else:
+                    table[key] = [found, payload]
     if not table:
         return None
     automaton = ahocorasick.Automaton()
-    for key, payloads in table.items():
-        plain = payloads[0] if len(payloads) == 1 and payloads[0][2] is None and not payloads[0][4] else None
-        automaton.add_word(key, (len(key), tuple(payloads), any(p[3] for p in payloads), plain))
+    for key, found in table.items():
+        if isinstance(found, list):
+            automaton.add_word(key, (len(key), tuple(found), any(p[3] for p in found), None))
+        else:
+            plain = found if found[2] is None and not found[4] else None
+            automaton.add_word(key, (len(key), (found,), found[3], plain))
     automaton.make_automaton()
     return automaton
