@@ -89,6 +89,27 @@ def test_inconsistent_terms_across_the_catalog(run_cli: Run, tmp_path: Path) -> 
     assert checks_found(run_cli, tmp_path, "nl_BE", consistent) == []
 
 
+def test_a_term_shared_by_two_concepts_is_no_inconsistency(run_cli: Run, tmp_path: Path) -> None:
+    """'arthritis' is marked ambiguous (joint disease in general, or joint inflammation): a text
+    using it cannot be counted for either concept, so it is no rival wording of 'joint disease'."""
+    entries: list[tuple[str, str] | dict[str, Any]] = [
+        ("Joint disease is common.", "Joint disease is common."),
+        ("Joint disease can hurt.", "Joint disease can hurt."),
+        ("Arthritis is an inflamed joint.", "Arthritis is an inflamed joint."),
+    ]
+    assert checks_found(run_cli, tmp_path, "en", entries) == []
+
+
+def test_a_glossary_note_may_name_the_terms_of_its_own_concept(run_cli: Run, tmp_path: Path) -> None:
+    """The note of concept health-insurer warns against the Netherlands term: it names the term, it
+    does not use it; the same sentence anywhere else is nl-NL wording in a Belgian catalog."""
+    own = {"msgctxt": "concept.health-insurer.note", "msgid": "Not 'health insurer': that is the Dutch system.",
+           "msgstr": "Niet 'zorgverzekeraar': dat is het Nederlandse stelsel."}
+    assert checks_found(run_cli, tmp_path, "nl_BE", [own]) == []
+    for context in ("concept.gp.note", "ahsct-ms.costs.who-pays"):
+        assert checks_found(run_cli, tmp_path, "nl_BE", [{**own, "msgctxt": context}]) == ["glossary-region"]
+
+
 def _leaflet(texts: list[tuple[str, str, str]]) -> list[tuple[str, str] | dict[str, Any]]:
     return [{"msgctxt": ctx, "msgid": source, "msgstr": target} for ctx, source, target in texts]
 

@@ -45,10 +45,27 @@ def glossary_missing(unit: Unit, context: CheckContext) -> Sequence[Problem]:
     return problems or NO_PROBLEMS
 
 
+def described_concept(msgctxt: str | None) -> str | None:
+    """The concept a glossary message defines or annotates (``concept.ahsct.note`` -> ``ahsct``)."""
+    if not msgctxt or not msgctxt.startswith("concept."):
+        return None
+    return msgctxt[len("concept."):].rsplit(".", 1)[0]
+
+
+def _used_terms(unit: Unit) -> list[TermMatch]:
+    """The msgstr's terms, except those of the concept the message itself describes: a glossary
+    note that says "not 'zorgverzekeraar' in Belgium" names that term, it does not use it."""
+    matches = unit.target_terms()
+    described = described_concept(unit.entry.msgctxt)
+    if described is None:
+        return matches
+    return [m for m in matches if m.concept_id != described]
+
+
 def _unwanted(unit: Unit, status: str) -> list[TermMatch]:
     matches = unit.target_terms()
     accepted_spans = {(m.start, m.end) for m in matches if m.term.accepted}
-    return [m for m in matches if m.term.status == status and (m.start, m.end) not in accepted_spans]
+    return [m for m in _used_terms(unit) if m.term.status == status and (m.start, m.end) not in accepted_spans]
 
 
 def _advice(context: CheckContext, match: TermMatch) -> str:
@@ -88,19 +105,20 @@ def glossary_region(unit: Unit, context: CheckContext) -> Sequence[Problem]:
         return NO_PROBLEMS
     return [(f"'{m.surface}' is {context.lang}-{m.term.region} usage for {m.concept_id}, not "
              f"{context.lang}-{region}{_advice(context, m)}", m.concept_id)
-            for m in unit.target_terms() if m.term.region and m.term.region.upper() != region
+            for m in _used_terms(unit) if m.term.region and m.term.region.upper() != region
             and _has_local_term(context, m.concept_id, region)] or NO_PROBLEMS
 
 
 def _rival_forms(unit: Unit, context: CheckContext) -> list[TermMatch]:
-    """Accepted full forms of concepts that have more than one."""
+    """Accepted full forms of concepts that have more than one, as used (see ``_used_terms``); a term
+    shared by several concepts is left out: which concept a text means by it cannot be told."""
     rivals = context.rival_terms
-    return [m for m in unit.target_terms() if id(m.term) in rivals]
+    return [m for m in _used_terms(unit) if id(m.term) in rivals and not m.term.ambiguous]
 
 
 @check("glossary-inconsistent", WARNING, catalog_wide=True)
 def glossary_inconsistent(units: Sequence[Unit], context: CheckContext) -> Sequence[tuple[Unit, Problem]]:
-    """One concept is rendered with different admitted terms across the catalog."""
+    """One concept is rendered with different admitted terms across the catalog (shared terms aside)."""
     usage: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[tuple[str, str], Term] = {}
     if not context.rival_terms:
