@@ -147,15 +147,27 @@
     this.blocks = new Array(data.blocks).fill(null);
     this.buckets = new Array(data.buckets).fill(null);
     this.missing = new Set();
-    this.cids = new Int32Array(data.term_count + 1); // tid -> concept
-    const sizes = data.concepts.sizes;
-    const first = data.concepts.first = new Int32Array(sizes.length); // cid -> its first tid
+    this.conceptCount = data.concepts.sizes.length;
+    this.table = null; // tid -> concept and concept -> first tid: built at first use, not while the page loads
+  }
+
+  GlossarySearch.prototype.buildTable = function () {
+    const sizes = this.data.concepts.sizes;
+    const cids = new Int32Array(this.data.term_count + 1);
+    const first = new Int32Array(sizes.length);
     for (let cid = 0, tid = 1; cid < sizes.length; cid++) {
       first[cid] = tid;
       tid += sizes.charCodeAt(cid) - 48;
-      this.cids.fill(cid, first[cid], tid);
+      cids.fill(cid, first[cid], tid);
     }
-  }
+    this.table = {cids, first};
+    return this.table;
+  };
+
+  Object.defineProperties(GlossarySearch.prototype, {
+    cids: {get() { return (this.table || this.buildTable()).cids; }}, // tid -> concept
+    first: {get() { return (this.table || this.buildTable()).first; }}, // concept -> its first tid
+  });
 
   GlossarySearch.prototype.addPart = function (kind, number, part) {
     (kind === "terms" ? this.blocks : this.buckets)[number] = part;
@@ -191,7 +203,7 @@
     if (!block) {
       return column === "text" ? "" : -1;
     }
-    const at = tid - this.data.concepts.first[cid - cid % this.data.block_concepts];
+    const at = tid - this.first[cid - cid % this.data.block_concepts];
     return column === "text" ? block.text[at] : block[column].charCodeAt(at) - 48;
   };
 

@@ -9,8 +9,7 @@
   const data = window.CAREGLOT_GLOSSARY = JSON.parse(document.getElementById("careglot-core").textContent);
   performance.mark("careglot-data-parsed");
   const search = new window.CareglotSearch.GlossarySearch(data);
-  const concepts = data.concepts;
-  const conceptCount = concepts.first.length;
+  const conceptCount = search.conceptCount;
   let byId = null; // concept id -> cid, once every term block is there
   const $ = (id) => document.getElementById(id);
   const input = $("q");
@@ -70,7 +69,7 @@
   }
 
   function termEnd(cid) {
-    return cid + 1 < conceptCount ? concepts.first[cid + 1] : data.term_count + 1;
+    return cid + 1 < conceptCount ? search.first[cid + 1] : data.term_count + 1;
   }
 
   /* Concepts with a term passing the filters; without filters no term block is needed. */
@@ -80,7 +79,7 @@
       if (opts.allowConcept && !opts.allowConcept(cid)) {
         continue;
       }
-      for (let tid = concepts.first[cid]; tid < termEnd(cid); tid++) {
+      for (let tid = search.first[cid]; tid < termEnd(cid); tid++) {
         if ((!opts.allowLang || opts.allowLang(tid)) && (!opts.allowTerm || opts.allowTerm(tid))) {
           found.push({cid, matched: new Set()});
           break;
@@ -96,7 +95,7 @@
       terms: {},
       definition: (details && details.definition[cid]) || {}, notes: (details && details.notes[cid]) || {},
       sources: (details && details.sources[cid]) || []};
-    for (let tid = concepts.first[cid]; tid < termEnd(cid); tid++) {
+    for (let tid = search.first[cid]; tid < termEnd(cid); tid++) {
       const lang = data.languages[search.code("lang", tid)];
       const [gender, pos, note, source] = (details && details.term_info[tid - 1]) || [];
       (view.terms[lang] = view.terms[lang] || []).push({tid, term: search.termValue("text", tid),
