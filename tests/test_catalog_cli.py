@@ -70,6 +70,9 @@ def test_extract_update_stats_compile_round(workspace_copy: Path, run_cli: Runne
     nl = workspace_copy / "locales" / "nl_BE" / "LC_MESSAGES" / "leaflets.po"
     hints = [line for e in load_catalog(nl) for line in e.comment.split("\n") if line.startswith("glossary: ")]
     assert hints and all(" → nl_BE: " in line for line in hints)
+    # 'arthritis' is shared by two concepts: each hint says which concept it is for
+    assert {"glossary: arthritis (arthritis) → nl_BE: artritis",
+            "glossary: arthritis (joint-disease) → nl_BE: gewrichtsaandoening"} <= set(hints)
     before = nl.read_bytes()
     second = run_cli("catalog", "update", cwd=workspace_copy)
     assert "(unchanged)" in second.out and nl.read_bytes() == before

@@ -137,7 +137,9 @@ class _Hints:
         seen: dict[str, str] = {}
         for match in self.matcher.find(text):
             if match.concept_id not in seen:
-                seen[match.concept_id] = match.surface
+                # A term shared by several concepts: say which concept each hint is for.
+                seen[match.concept_id] = f"{match.surface} ({match.concept_id})" if match.term.ambiguous \
+                    else match.surface
         result = []
         for concept_id, surface in seen.items():
             concept = self.glossary.get(concept_id)
