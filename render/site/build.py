@@ -2,9 +2,9 @@
 
 The page needs no server and no network. ``index.html`` carries the first list of concepts
 (drawn at build time) and the core data (the lookup rules, how many terms each concept has)
-in a JSON data block, so the first paint needs no script and the page one deferred script,
-``site.js`` (``search.js`` and ``site.js`` of the assets, one file: one load fewer). The rest
-comes as scripts, which ``file://`` pages may load: ``glossary-terms-N.js`` and
+in a JSON data block, so the first paint needs no script, and the page loads one script,
+``site.js`` (the assets ``normalize.js``, ``search.js``, ``cards.js`` and ``site.js`` in one file). The
+rest comes as scripts, which ``file://`` pages may load: ``glossary-terms-N.js`` and
 ``glossary-index-N.js``, shards loaded when a search needs them and then in the background;
 at last ``glossary-details.js`` with the definitions and notes, and ``glossary-typo.js`` with
 the typo index. For other tools and static servers, all of it is also ``glossary.json``.
@@ -29,7 +29,7 @@ from render.site.export import (
 )
 from render.site.prerender import index_html
 
-SCRIPTS = ("search.js", "site.js")  # concatenated, in this order, into the site's site.js
+SCRIPTS = ("normalize.js", "search.js", "cards.js", "site.js")  # concatenated, in this order, into the site's site.js
 
 
 def asset_text(name: str) -> str:
