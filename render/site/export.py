@@ -13,9 +13,9 @@ comes in separate parts loaded once the page is ready: the texts shown in a conc
 card (:func:`details_data`) and the trigram index for typos (:func:`typo_data`).
 
 The page itself loads only :func:`page_parts`: a small core (rules, how many terms each concept
-has, the first term block) and shards fetched as scripts when a query or a card needs them (then all of them in
-the background): term blocks (concepts in glossary order) and index buckets (tokens hashed on
-their first three UTF-16 units, so a prefix search stays in one bucket).
+has; a JSON block in ``index.html``) and shards fetched as scripts when a query or a card needs
+them (then all of them in the background): term blocks (concepts in glossary order) and index
+buckets (tokens hashed on their first three UTF-16 units, so a prefix search stays in one bucket).
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ DATA_VERSION = 2
 BLOCK_CONCEPTS = 250
 BUCKET_CHARS = 15_000
 BUCKET_KEY = 3  # UTF-16 units hashed; at most the prefix search's shortest prefix
-DATA_GLOBAL = "CAREGLOT_GLOSSARY"
 DETAILS_GLOBAL = "CAREGLOT_DETAILS"
 TYPO_GLOBAL = "CAREGLOT_TYPO"
 
