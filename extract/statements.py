@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extract.blocks import Block, Document
 from extract.prefilter import PatternSet
 from extract.readers.furniture import is_boilerplate
-from extract.sentences import sentence_spans
+from glossary.sentences import sentence_spans
 
 CATEGORIES = ("what-it-is", "eligibility", "procedure", "benefit", "risk", "access", "regulation", "advice")
 FLAGS = ("promotional", "unhedged-claim", "single-provider", "source-not-patient-facing", "netherlands-specific")

@@ -27,6 +27,7 @@ from functools import lru_cache
 import pyphen
 
 from glossary.errors import UsageError
+from glossary.sentences import split_sentences as glossary_sentences
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,7 @@ FLESCH: dict[str, FleschCoefficients] = {
     "de": FleschCoefficients(180.0, 1.0, 58.5),
 }
 
-# Abbreviations whose full stop does not end a sentence.
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "Prof.", "vs.", "bijv.", "z.B.", "p.ex.", "enz.")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _VOWELS = re.compile(r"[aeiouy]+")
 
@@ -81,13 +80,10 @@ class Readability:
                 - coef.syllables_per_word * self.syllables_per_word)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split text at ., ! or ? followed by white space, and at blank lines; abbreviations stay intact."""
-    protected = text
-    for abbreviation in _ABBREVIATIONS:
-        protected = protected.replace(abbreviation, abbreviation.replace(".", "\0"))
-    parts = (part.replace("\0", ".").strip() for part in _SENTENCE_END.split(protected))
-    return [part for part in parts if words(part)]
+def split_sentences(text: str, lang: str = "en") -> list[str]:
+    """The sentences of ``text`` (:mod:`glossary.sentences`); a blank line also ends one (headings)."""
+    return [sentence for paragraph in _PARAGRAPH_BREAK.split(text)
+            for sentence in glossary_sentences(paragraph, lang) if words(sentence)]
 
 
 def words(text: str) -> list[str]:
@@ -149,7 +145,7 @@ def readability(text: str, lang: str = "en") -> Readability:
     if base not in FLESCH:
         raise UsageError(f"no readability formula for language {lang!r} "
                          f"(known: {', '.join(sorted(FLESCH))})")
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, base)
     lengths = [len(words(sentence)) for sentence in sentences]
     syllable_total = sum(syllables(word, base) for word in words(text))
     return Readability(lang=base, words=sum(lengths), sentences=len(sentences), syllables=syllable_total,

@@ -51,7 +51,7 @@ def leaflet_report(page: Page, glossary: Glossary, status: str, findings: Iterab
     texts = [plain(statement.text) for section in page.sections for statement in section.statements]
     body = "\n\n".join(text for text in texts if text)
     stats = readability(body, lang)
-    sentences = sorted(split_sentences(body), key=lambda sentence: -len(words(sentence)))[:LONGEST]
+    sentences = sorted(split_sentences(body, lang), key=lambda sentence: -len(words(sentence)))[:LONGEST]
     headings = [plain(page.title), *(plain(section.heading) for section in page.sections)]
     prefix = f"{page.leaflet_id}."
     return LeafletReport(

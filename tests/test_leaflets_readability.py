@@ -46,10 +46,13 @@ def test_sentences_survive_abbreviations_and_end_at_blank_lines() -> None:
     text = "It is given at St. Antonius in Nieuwegein. Ask e.g. your doctor!\n\nA heading without stop\n\nNext."
     assert split_sentences(text) == ["It is given at St. Antonius in Nieuwegein.", "Ask e.g. your doctor!",
                                      "A heading without stop", "Next."]
+    dutch = "Vraag het bijv. aan uw arts. Het duurt ca. 3 weken (o.a. in het UZ Gent). Daarna volgt controle."
+    assert split_sentences(dutch, "nl") == ["Vraag het bijv. aan uw arts.",
+                                            "Het duurt ca. 3 weken (o.a. in het UZ Gent).", "Daarna volgt controle."]
 
 
 def test_longest_sentence_and_count_over_25_words() -> None:
-    long = " ".join(["word"] * 26) + "."
+    long = " ".join(["Word"] + ["word"] * 25) + "."
     result = readability(f"Short one. {long} Another short one.", "en")
     assert (result.longest_sentence_words, result.sentences_over_25_words) == (26, 1)
     assert result.mean_sentence_length == pytest.approx((2 + 26 + 3) / 3)

@@ -1,5 +1,8 @@
 """Sentence segmentation for en/nl/fr/de that survives abbreviations, numbers and brackets.
 
+One segmenter for every stage: extraction cuts source texts into statements with it, and
+the leaflets' readability figures count its sentences, so both agree on what a sentence is.
+
 A full stop, question or exclamation mark ends a sentence only when white space and an
 upper-case letter, digit, quote or bracket follow, the token before it is not a known
 abbreviation or initial, and it is not inside parentheses. ``enz.``/``etc.`` may end a
