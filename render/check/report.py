@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
-from render.check.registry import ERROR, WARNING, Check
+from render.check.registry import ERROR, WARNING, Check, Finding
 from render.check.runner import CatalogReport
 
 
@@ -44,9 +44,18 @@ def format_text(reports: Sequence[CatalogReport]) -> str:
 
 
 def format_json(reports: Sequence[CatalogReport]) -> str:
-    """``{"findings": [...], "summary": {...}}``."""
-    findings = [asdict(f) for report in reports for f in report.findings]
-    return json.dumps({"findings": findings, "summary": summary(reports)}, ensure_ascii=False, indent=2)
+    """``{"findings": [...], "summary": {...}}``, one finding per line.
+
+    Each finding is encoded on its own by the json module's C encoder (``indent`` would
+    switch the whole document to the pure-Python one: seconds for 100,000 findings).
+    """
+    findings = [json.dumps({name: getattr(f, name) for name in _FINDING_FIELDS}, ensure_ascii=False)
+                for report in reports for f in report.findings]
+    listed = "[\n    " + ",\n    ".join(findings) + "\n  ]" if findings else "[]"
+    return f'{{\n  "findings": {listed},\n  "summary": {json.dumps(summary(reports), ensure_ascii=False)}\n}}'
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 def format_check_list(checks: Sequence[Check]) -> str:
