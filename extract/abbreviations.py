@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
 from extract.blocks import Block
 from extract.tokens import STOPWORDS
 
@@ -217,6 +215,8 @@ def _align(letters: tuple[str, ...], words: tuple[str, ...], stop: frozenset[str
 
 
 def _singular(long: str, lang: str) -> str:
+    import simplemma  # deferred, as in extract.tokens
+
     head, _, last = long.rpartition(" ")
     lemma = simplemma.lemmatize(last, lang if lang in ("en", "nl", "fr", "de") else "en")
     if last[:1].isupper():

@@ -19,8 +19,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import wordfreq
-
 Key = tuple[str, ...]
 
 # wordfreq reports 0 for unseen words; treat those as about as rare as a word it does list.
@@ -53,6 +51,8 @@ def c_values(counts: Mapping[Key, int]) -> dict[Key, float]:
 @lru_cache(maxsize=200_000)
 def general_zipf(word: str, lang: str) -> float:
     """Zipf frequency of *word* in general *lang* (log10 of occurrences per billion words)."""
+    import wordfreq  # deferred: 170 ms to import, and most commands never score terms
+
     try:
         value = wordfreq.zipf_frequency(word, lang)
     except LookupError:

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
 LANGUAGES = ("en", "nl", "fr", "de")
 
 # Closed-class words. Those in _LINKING may sit *inside* a term ("abuse of functions",
@@ -138,6 +136,8 @@ def lemma(word: str, lang: str) -> str:
         return word
     if word.endswith("'s") and lang in ("en", "nl"):
         word = word[:-2]
+    import simplemma  # deferred: 60 ms to import, and most commands never lemmatise
+
     # simplemma marks Dutch and German separable verbs with "_" (uit_voeren).
     return simplemma.lemmatize(word, lang).lower().replace("_", "")
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careglot.cli import workspace_from
 from careglot.commands.leaflets import checked_leaflets
 from glossary.errors import UsageError
 from glossary.snapshot import load_glossary_cached
-from render.build import FORMATS, BuildInputs, BuildOptions, BuildResult, build, validate_locale_code
-from render.report import report_json, report_table
+
+if TYPE_CHECKING:
+    from render.build import BuildResult
 
 ORDER = 60
 SHOWN = 12
@@ -39,6 +41,10 @@ def _split(value: str) -> tuple[str, ...]:
 
 
 def _build(args: argparse.Namespace) -> int:
+    # Imported here: rendering (Jinja2, Babel) is a fifth of a second that other commands need not pay.
+    from render.build import FORMATS, BuildInputs, BuildOptions, build, validate_locale_code
+    from render.report import report_json, report_table
+
     workspace = workspace_from(args)
     locales = _split(args.lang) if args.lang else workspace.target_locales
     for locale in locales:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from careglot.cli import workspace_from
-from careglot.usage import leaflet_usage
 from careglot.workspace import Workspace
 from extract.blocks import Document
 from extract.manifest import Source, load_manifest
@@ -103,6 +102,8 @@ def _glossary(workspace: Workspace | None) -> Glossary | None:
 def _usage(workspace: Workspace, sources: list[Source], result: ExtractionResult) -> dict[str, list[str]] | None:
     if not workspace.leaflets_dir.is_dir():
         return None
+    from careglot.usage import leaflet_usage  # which leaflets use a statement: only this command needs it
+
     leaflets = load_leaflets(workspace.leaflets_dir, [source.id for source in sources])
     return leaflet_usage(result.statements, leaflets)
 
