@@ -38,16 +38,44 @@ def workspace_from(args: argparse.Namespace) -> Workspace:
     return open_workspace(getattr(args, "workspace", None))
 
 
-def _command_modules() -> list[ModuleType]:
-    modules = []
-    for info in pkgutil.iter_modules(commands.__path__):
-        if not info.name.startswith("_"):
-            modules.append(importlib.import_module(f"{commands.__name__}.{info.name}"))
+def _command_modules(only: str | None = None) -> list[ModuleType]:
+    """Every command module, or just the one named ``only`` (if there is one)."""
+    names = [info.name for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_")]
+    if only is not None:
+        names = [name for name in names if name == only]
+    modules = [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
     return sorted(modules, key=lambda module: (getattr(module, "ORDER", 50), module.__name__))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every registered command."""
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command an invocation names (``check`` in ``careglot --workspace ws check x.po``)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--workspace":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def parser_for_command(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """A parser with only the module of the command ``argv`` names, when a module of that name
+    registers it (``careglot check`` need not import the rendering or extraction libraries),
+    else the full parser."""
+    word = _command_word(argv)
+    if word is not None:
+        parser = build_parser(word)
+        if word in _subparsers(parser).choices:
+            return parser
+    return build_parser()
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full argument parser with every registered command (or those of command module ``only``)."""
     parser = _Parser(
         prog="careglot",
         description="Keep patient information on stem-cell therapy consistent in nl-BE, fr-BE, de-BE and en.",
@@ -57,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--workspace", metavar="DIR", help="workspace directory (default: found from the cwd)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in _command_modules():
+    for module in _command_modules(only):
         module.register(subparsers)
     examples = [sub.epilog for sub in subparsers.choices.values() if sub.epilog]
     parser.epilog = "examples:\n" + "\n".join(f"  {example.removeprefix('example: ')}" for example in examples)
@@ -90,8 +118,9 @@ def format_error(error: CareglotError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run careglot; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = parser_for_command(arguments)
+    args = parser.parse_args(arguments)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         _parser_for(parser, args.command).print_help()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,3 +124,25 @@ def test_usage_error_exits_2(run_cli) -> None:
     result = run_cli("no-such-command")
     assert result.code == 2
     assert "careglot: error:" in result.err
+
+
+def test_a_command_loads_only_what_it_needs(repo_root) -> None:
+    """`careglot check` runs on every save: it must not pay for rendering or term extraction."""
+    heavy = ("render.build", "extract.terms", "jinja2", "wordfreq")
+    code = ("import sys\nfrom careglot.cli import main\ncode = main(['check', '--list'])\n"
+            f"print(code, sorted(m for m in {heavy!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo_root, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []"
+    assert "glossary-missing" in done.stdout
+
+
+@pytest.mark.parametrize("argv", [["--workspace", ".", "check", "--list"], ["--debug", "check", "--list"]])
+def test_global_options_before_the_command(run_cli, argv: list[str]) -> None:
+    result = run_cli(*argv)
+    assert result.code == 0 and "glossary-missing" in result.out
+
+
+def test_an_unknown_command_lists_every_command(run_cli) -> None:
+    result = run_cli("site")
+    assert result.code == 2
+    assert all(name in result.err for name in ("init", "extract", "glossary", "check", "build", "catalog"))
