@@ -121,3 +121,12 @@ def test_a_catalog_finds_what_its_entries_find_one_by_one(tmp_path: Path, locale
     assert together == alone
     assert "numbers" in together[f"ui.e{len(pairs) - 1}"]  # the text with a NUL is still checked
     assert "glossary-missing" in together[f"ui.e{len(pairs) - 2}"]
+
+
+def test_every_condition_a_check_may_declare_has_a_predicate() -> None:
+    """``needs`` names are declared in the registry and decided in the runner: they must agree."""
+    from render.check.registry import NEEDS, all_checks
+    from render.check.runner import _CONDITIONS
+
+    assert set(_CONDITIONS) == set(NEEDS)
+    assert {c.needs for c in all_checks() if c.needs} <= set(NEEDS)
