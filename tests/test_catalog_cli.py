@@ -27,10 +27,9 @@ BAD_CATALOGS = {
     "unterminated string": (HEADER + 'msgctxt "a"\nmsgid "Hello\nmsgstr "Hallo"\n', 9, "unterminated"),
     "missing msgstr": (HEADER + 'msgctxt "a"\nmsgid "Hello"\n\nmsgid "Bye"\nmsgstr ""\n', 11, "msgstr"),
     "duplicate message": (HEADER + GOOD_BODY + "\n" + GOOD_BODY, 13, "duplicate"),
-    "broken header": (HEADER.replace('"Language: nl_BE\\n"', '"Language nl_BE\\n"') + GOOD_BODY, 5, "header"),
     "wrong plural forms": (HEADER.replace("(n != 1)", "(n > 1)") + GOOD_BODY, 6, "Plural-Forms"),
-    "non-UTF-8 charset": (HEADER.replace("UTF-8", "ISO-8859-1") + GOOD_BODY, 3, "UTF-8"),
     "byte order mark": ("\ufeff" + HEADER + GOOD_BODY, 1, "byte order mark"),
+    "ASCII catalog with 8-bit text": (HEADER.replace("UTF-8", "ASCII") + GOOD_BODY.replace("Hallo", "Hallö"), 10, "ASCII"),
     "invalid UTF-8": (HEADER + GOOD_BODY.replace("Hallo", "Hall\udcff"), 10, "UTF-8"),
 }
 

@@ -11,7 +11,7 @@ from glossary.fsutil import atomic_write
 
 def compile_catalog(catalog: polib.POFile, mo_path: Path, *, use_fuzzy: bool = False) -> int:
     """Write the ``.mo`` of ``catalog``; returns the number of messages compiled."""
-    compiled = polib.POFile()
+    compiled = polib.POFile(encoding=getattr(catalog, "encoding", None) or "utf-8")  # the header's charset, as msgfmt
     compiled.metadata = dict(catalog.metadata)
     count = 0
     for entry in catalog:

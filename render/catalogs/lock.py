@@ -20,7 +20,7 @@ import polib
 from glossary.errors import ConflictError
 from glossary.fsutil import atomic_write
 from render.catalogs.pofile import Fingerprint
-from render.catalogs.writer import write_po
+from render.catalogs.writer import encode_po
 
 
 def lock_path(catalog_path: Path) -> Path:
@@ -90,13 +90,13 @@ def save_catalog(catalog: polib.POFile, path: Path, expected: Fingerprint | None
     ``expected`` is the fingerprint taken when reading (None: the file must not exist).
     Returns False when the bytes are already identical (the file is not touched).
     """
-    text = write_po(catalog)
+    data = encode_po(catalog)
     found = current_fingerprint(path)
     if found != expected:
         what = "was created" if expected is None else "changed on disk"
         raise ConflictError(f"{what} since careglot read it (saved in another tool meanwhile?); "
                             "not overwriting it — run the command again", path)
-    if found is not None and path.read_bytes() == text.encode("utf-8"):
+    if found is not None and path.read_bytes() == data:
         return False
-    atomic_write(path, text)
+    atomic_write(path, data)
     return True

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import polib
 
+from render.catalogs.charset import as_utf8, charset_in, merged_charset
 from render.catalogs.fuzzy_index import CLOSE_THRESHOLD, Candidate, FuzzyIndex
 from render.catalogs.pofile import paused_gc
 
@@ -106,13 +107,16 @@ class _Finder:
 
 
 def _empty_copy(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
-    """The catalog's header and attributes with no entries; template dates as msgmerge."""
+    """The catalog's header and attributes with no entries; template dates and charset rule as msgmerge."""
     merged = copy.copy(catalog)
     del merged[:]
     merged.metadata = dict(catalog.metadata)
     for field in TEMPLATE_HEADER_FIELDS:
         if field in template.metadata:
             merged.metadata[field] = template.metadata[field]
+    if merged_charset(charset_in(catalog.metadata.get("Content-Type")),
+                      charset_in(template.metadata.get("Content-Type"))) == "UTF-8":
+        merged = as_utf8(merged)
     return merged
 
 

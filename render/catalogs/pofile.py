@@ -8,7 +8,6 @@ broken catalog is reported instead of being rewritten with a translator's work l
 
 from __future__ import annotations
 
-import codecs
 import gc
 import gettext
 import hashlib
@@ -24,11 +23,14 @@ import polib
 from babel.messages.plurals import get_plural
 
 from glossary.errors import InputError
+from render.catalogs.charset import decode
+from render.catalogs.escapes import VALID_ESCAPE, unescaper
 
-# A PO string token: quoted, with only the escapes polib understands.
-_STRING = re.compile(r'"(?:[^"\\]|\\[\\"ntrvbf])*"')
+# A PO string token: quoted, with the escapes GNU msgfmt accepts (see render.catalogs.escapes).
+_STRING = re.compile(rf'"(?:[^"\\]|\\{VALID_ESCAPE})*"')
+_BACKSLASH_PAIR = re.compile(r"\\(.?)")
+_GOOD_ESCAPE = re.compile(VALID_ESCAPE)
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)(?![\w\[])\s*(.*)$")
-_HEADER_FIELD = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _TEMPLATE_VALUES = {"CHARSET", "INTEGER", "EXPRESSION"}
 _POLIB_LINE = re.compile(r"line (\d+)")
 # Transitions polib allows but GNU gettext rejects: after msgctxt only msgid may follow,
@@ -38,7 +40,7 @@ _STRICT_AFTER = {"ct": ("mi", "mc"), "mi": ("mp", "ms", "mx", "mc"), "mp": ("ms"
 # so a whole file is validated by one regex search; only a file with a bad line takes the
 # line-by-line path that words the error.
 _W = r"[^\S\n]*+"
-_LINE_STRING = r'"[^"\\\n]*+(?:\\[\\"ntrvbf][^"\\\n]*+)*+"'  # unrolled: runs of plain characters at C speed
+_LINE_STRING = rf'"[^"\\\n]*+(?:\\{VALID_ESCAPE}[^"\\\n]*+)*+"'  # unrolled: runs of plain characters at C speed
 _LINE_KEYWORD = r"(?:msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)(?![\w\[])"
 _LINE_MESSAGE = rf"(?:{_LINE_KEYWORD}{_W}{_LINE_STRING}|{_LINE_STRING})"
 _VALID_LINE = (rf"{_W}(?:(?>\#~\||\#~|\#\|){_W}(?:{_LINE_MESSAGE}|(?!{_LINE_KEYWORD}|\")[^\n]*)?"
@@ -99,24 +101,20 @@ def _new_entry(linenum: int) -> polib.POEntry:
     return entry
 
 
-def _unescape(text: str) -> str:
-    """polib's unescape, skipped for the common string without a backslash."""
-    return polib.unescape(text) if "\\" in text else text
-
-
 class _StrictParser(polib._POFileParser):
     """polib's state machine without the transitions GNU gettext forbids.
 
-    The handlers do what polib's do, except that strings without a backslash are not run
-    through ``polib.unescape`` (a regex substitution per string, most of polib's time) and
-    occurrences are split with ``str.rpartition``.
+    The handlers do what polib's do, except that strings are unescaped as GNU msgfmt does
+    (octal and hex escapes too, see :mod:`render.catalogs.escapes`; skipped for the common
+    string without a backslash) and occurrences are split with ``str.rpartition``.
     """
 
     current_entry: polib.POEntry
 
-    def __init__(self, lines: list[str], occurrences: bool = True) -> None:
-        super().__init__("", klass=POCatalog, encoding="utf-8")
+    def __init__(self, lines: list[str], occurrences: bool = True, codec: str = "utf-8") -> None:
+        super().__init__("", klass=POCatalog, encoding=codec)
         self.keep_occurrences = occurrences
+        self.unescape = unescaper(codec)
         # Our own lines: split on "\n" only (str.splitlines() also splits on U+2028 etc.); the
         # caller has rewritten "#~|" as "#|" (polib skips the previous msgid of obsolete entries).
         self.fhandle = lines
@@ -141,25 +139,25 @@ class _StrictParser(polib._POFileParser):
 
     def handle_ct(self) -> bool:
         self._next_entry()
-        self.current_entry.msgctxt = _unescape(self.current_token[1:-1])
+        self.current_entry.msgctxt = self.unescape(self.current_token[1:-1])
         return True
 
     def handle_mi(self) -> bool:
         self._next_entry()
         self.current_entry.obsolete = self.entry_obsolete
-        self.current_entry.msgid = _unescape(self.current_token[1:-1])
+        self.current_entry.msgid = self.unescape(self.current_token[1:-1])
         return True
 
     def handle_mp(self) -> bool:
-        self.current_entry.msgid_plural = _unescape(self.current_token[1:-1])
+        self.current_entry.msgid_plural = self.unescape(self.current_token[1:-1])
         return True
 
     def handle_ms(self) -> bool:
-        self.current_entry.msgstr = _unescape(self.current_token[1:-1])
+        self.current_entry.msgstr = self.unescape(self.current_token[1:-1])
         return True
 
     def handle_mc(self) -> bool:
-        token = _unescape(self.current_token[1:-1])
+        token = self.unescape(self.current_token[1:-1])
         entry, state = self.current_entry, self.current_state
         if state == "ms":
             entry.msgstr += token
@@ -217,13 +215,16 @@ def parse_catalog(data: bytes, path: Path, *, locale: str | None = None, strict:
 
 
 def _parse(data: bytes, path: Path, locale: str | None, strict: bool, occurrences: bool) -> POCatalog:
-    text = _decode(data, path)
+    decoded = decode(data, path)
+    text = decoded.text
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")  # CR-only line ends (GNU: a space; same tokens unless a comment)
     if _VALID_TEXT.fullmatch(text) is None:
         _check_tokens(text.split("\n"), path)  # words the error (the regex may be stricter)
     if "#~|" in text:
         text = _OBSOLETE_PREVIOUS.sub(r"\1#|", text)
     lines = text.split("\n")
-    parser = _StrictParser(lines, occurrences)
+    parser = _StrictParser(lines, occurrences, decoded.codec)
     try:
         catalog: POCatalog = parser.parse()
     except OSError as error:
@@ -237,17 +238,6 @@ def _parse(data: bytes, path: Path, locale: str | None, strict: bool, occurrence
     if strict:
         _check_plural_forms(catalog, lines, path, locale)
     return catalog
-
-
-def _decode(data: bytes, path: Path) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        raise InputError("file starts with a byte order mark (BOM); GNU gettext rejects it, "
-                         "save the catalog as UTF-8 without BOM", path, 1)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError("file is not valid UTF-8 (catalogs must be UTF-8)", path, line) from None
 
 
 def _check_tokens(lines: list[str], path: Path) -> None:
@@ -281,11 +271,9 @@ def _check_string(token: str, path: Path, number: int) -> None:
     if match is None or match.end() != len(token):
         if match is not None:
             raise InputError("unescaped double quote or text after the string", path, number)
-        body = token[1:]
-        if re.search(r'\\[^\\"ntrvbf]', body):
-            bad = re.search(r'\\[^\\"ntrvbf]', body)
-            assert bad is not None
-            raise InputError(f"unsupported escape sequence {bad.group(0)!r}", path, number)
+        for pair in _BACKSLASH_PAIR.finditer(token, 1):
+            if pair.group(1) and not _GOOD_ESCAPE.match(token, pair.start(1)):
+                raise InputError(f"unsupported escape sequence {pair.group(0)!r}", path, number)
         raise InputError("unterminated string (missing closing double quote)", path, number)
 
 
@@ -330,30 +318,14 @@ def _check_entries(catalog: POCatalog, lines: list[str], path: Path) -> None:
 
 
 def _check_header(catalog: POCatalog, lines: list[str], path: Path) -> None:
+    """A header entry, as ``msgfmt --check-header`` requires (its fields are only warned about)."""
     header = catalog.header_entry
     if header is None:
         if path.suffix == ".pot" and not catalog.metadata:
             return
         raise InputError("catalog has no header entry (msgid \"\")", path, 1)
-    start = keyword_line(lines, header.linenum)
     if header.msgctxt is not None:
-        raise InputError("the header entry must not have a msgctxt", path, start)
-    for field_line in header.msgstr.split("\n"):
-        if not field_line:
-            continue
-        name, colon, _ = field_line.partition(":")
-        if not colon or not _HEADER_FIELD.match(name):
-            raise InputError(f"broken header line {field_line[:40]!r} (expected 'Name: value')", path,
-                             _field_line(lines, start, field_line))
-    fields = catalog.metadata
-    content_type = fields.get("Content-Type")
-    if content_type is None:
-        raise InputError("header has no Content-Type field", path, start)
-    charset = re.search(r"charset=([^\s;]+)", content_type)
-    value = charset.group(1) if charset else ""
-    if value.upper().replace("-", "") != "UTF8" and not (value == "CHARSET" and path.suffix == ".pot"):
-        raise InputError(f"charset {value or 'missing'!r}: catalogs must be UTF-8", path,
-                         _field_line(lines, start, "Content-Type"))
+        raise InputError("the header entry must not have a msgctxt", path, keyword_line(lines, header.linenum))
 
 
 def _field_line(lines: list[str], start: int, text: str) -> int:

@@ -13,12 +13,12 @@ import re
 
 import polib
 
+from render.catalogs.charset import as_utf8
+from render.catalogs.escapes import escape
 from render.catalogs.linebreak import escaped_cuts, simple_text, string_cuts
 
 PAGE_WIDTH = 79
 _NO_WRAP_WIDTH = 2**31 - 1
-_ESCAPE_TABLE = str.maketrans({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
-                               "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"'})
 _PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 # GNU gettext 0.21 format_language[] order: how "#," lists format flags.
 _FORMATS = ("c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
@@ -54,6 +54,15 @@ def write_po(catalog: polib.POFile, *, page_width: int = PAGE_WIDTH) -> str:
                 out.append("")
             _entry_lines(entry, page_width, out, obsolete=True)
     return "\n".join(out) + "\n" if out else ""
+
+
+def encode_po(catalog: polib.POFile, *, page_width: int = PAGE_WIDTH) -> bytes:
+    """The catalog's file: in its own charset, or converted to UTF-8 if that cannot hold its text."""
+    text = write_po(catalog, page_width=page_width)
+    try:
+        return text.encode(getattr(catalog, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return write_po(as_utf8(catalog), page_width=page_width).encode("utf-8")
 
 
 def _header_block(catalog: polib.POFile, page_width: int) -> list[str] | None:
@@ -207,9 +216,9 @@ def wrap_string(prefix: str, keyword: str, value: str, page_width: int = PAGE_WI
     width = page_width - 1 - indent_after_break
     start = len(prefix) + len(keyword) + 2 - indent_after_break
     if "\n" in value:
-        texts = [(portion.translate(_ESCAPE_TABLE), portion[-1] == "\n") for portion in _PORTION.findall(value)]
+        texts = [(escape(portion), portion[-1] == "\n") for portion in _PORTION.findall(value)]
     else:
-        text = value.translate(_ESCAPE_TABLE)
+        text = escape(value)
         if len(text) + start <= width and simple_text(text):
             return [f'{prefix}{keyword} "{text}"']  # fits after the keyword: nothing to break
         texts = [(text, False)]

@@ -1,0 +1,74 @@
+"""PO string escapes, both ways, as GNU gettext (``po-lex.c``, ``write-po.c``) handles them.
+
+Reading: ``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"``, octal ``\\0``..``\\377`` (one to three
+digits) and hex ``\\xH…`` (any number of digits). GNU turns a numeric escape into one
+*byte* of the catalog's charset (the value modulo 256), so ``\\303\\251`` is "é" in a
+UTF-8 catalog; a byte sequence that is not valid in the charset is kept as a lone
+surrogate (``surrogateescape``), so it is written back as the same octal escape. GNU
+strings are C strings: a string token ends at its first NUL, escaped or raw, and the rest
+of that token is dropped.
+
+Writing: GNU escapes ``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"`` and leaves every other
+character raw; the surrogates above become octal escapes. A NUL cannot be stored in a
+catalog at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from glossary.errors import CareglotError
+
+#: The character after a backslash that starts a valid escape (octal digit, ``x`` + hex digit, letter).
+VALID_ESCAPE = r'(?:[\\"abfnrtv0-7]|x[0-9A-Fa-f])'
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
+_SIMPLE = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\", '"': '"'}
+_SURROGATE_BASE = 0xDC00  # surrogateescape maps byte 0x80 + k to U+DC80 + k
+_WRITE_TABLE: dict[int, str] = {ord(char): "\\" + name for name, char in _SIMPLE.items()}
+_WRITE_TABLE.update({_SURROGATE_BASE + byte: f"\\{byte:03o}" for byte in range(0x80, 0x100)})
+
+
+class UnwritableText(CareglotError):
+    """A message text that no PO file can hold (a NUL character)."""
+
+
+def unescaper(codec: str) -> Callable[[str], str]:
+    """The unescape function for the strings of a catalog decoded with ``codec``."""
+
+    def unescape(text: str) -> str:
+        if "\\" in text:
+            text = _unescape(text, codec)
+        if "\0" in text:
+            text = text[:text.index("\0")]
+        return text
+
+    return unescape
+
+
+def _unescape(text: str, codec: str) -> str:
+    high = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal high
+        octal, hexadecimal, letter = match.groups()
+        if letter is not None:
+            return _SIMPLE.get(letter, letter)  # the reader's validation refused any other letter
+        value = (int(octal, 8) if octal is not None else int(hexadecimal, 16)) & 0xFF
+        if value < 0x80:
+            return chr(value)
+        high = True
+        return chr(_SURROGATE_BASE + value)
+
+    result = _ESCAPE.sub(replace, text)
+    if high:  # bytes in the catalog's charset: decode them together with the raw text around them
+        result = result.encode(codec, "surrogateescape").decode(codec, "surrogateescape")
+    return result
+
+
+def escape(text: str) -> str:
+    """``text`` as the inside of a PO string (GNU's escapes; other characters stay raw)."""
+    if "\0" in text:
+        raise UnwritableText(f"message text {text[:40]!r} contains a NUL character, "
+                             "which a gettext catalog cannot hold")
+    return text.translate(_WRITE_TABLE)
