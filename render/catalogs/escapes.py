@@ -25,12 +25,13 @@ VALID_ESCAPE = r'(?:[\\"abfnrtv0-7]|x[0-9A-Fa-f])'
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 _SIMPLE = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\", '"': '"'}
 _SURROGATE_BASE = 0xDC00  # surrogateescape maps byte 0x80 + k to U+DC80 + k
+_UNDECODED = re.compile("[\udc80-\udcff]")
 _WRITE_TABLE: dict[int, str] = {ord(char): "\\" + name for name, char in _SIMPLE.items()}
 _WRITE_TABLE.update({_SURROGATE_BASE + byte: f"\\{byte:03o}" for byte in range(0x80, 0x100)})
 
 
 class UnwritableText(CareglotError):
-    """A message text that no PO file can hold (a NUL character)."""
+    """A message text that no PO file can hold (NUL, or the EOT that msgfmt refuses)."""
 
 
 def unescaper(codec: str) -> Callable[[str], str]:
@@ -62,13 +63,23 @@ def _unescape(text: str, codec: str) -> str:
 
     result = _ESCAPE.sub(replace, text)
     if high:  # bytes in the catalog's charset: decode them together with the raw text around them
-        result = result.encode(codec, "surrogateescape").decode(codec, "surrogateescape")
+        result = rejoin(result, codec)
     return result
+
+
+def undecoded(text: str) -> bool:
+    """Does ``text`` hold bytes its charset could not decode (see above)?"""
+    return _UNDECODED.search(text) is not None
+
+
+def rejoin(text: str, codec: str) -> str:
+    """``text`` decoded again as one byte string (a sequence split over two string tokens)."""
+    return text.encode(codec, "surrogateescape").decode(codec, "surrogateescape")
 
 
 def escape(text: str) -> str:
     """``text`` as the inside of a PO string (GNU's escapes; other characters stay raw)."""
-    if "\0" in text:
-        raise UnwritableText(f"message text {text[:40]!r} contains a NUL character, "
-                             "which a gettext catalog cannot hold")
+    if "\0" in text or "\x04" in text:
+        what = "a NUL character" if "\0" in text else "EOT (\\x04, the .mo context separator)"
+        raise UnwritableText(f"message text {text[:40]!r} contains {what}, which a gettext catalog cannot hold")
     return text.translate(_WRITE_TABLE)
