@@ -29,7 +29,8 @@ BAD_CATALOGS = {
     "duplicate message": (HEADER + GOOD_BODY + "\n" + GOOD_BODY, 13, "duplicate"),
     "wrong plural forms": (HEADER.replace("(n != 1)", "(n > 1)") + GOOD_BODY, 6, "Plural-Forms"),
     "byte order mark": ("\ufeff" + HEADER + GOOD_BODY, 1, "byte order mark"),
-    "ASCII catalog with 8-bit text": (HEADER.replace("UTF-8", "ASCII") + GOOD_BODY.replace("Hallo", "Hallö"), 10, "ASCII"),
+    "ASCII catalog with 8-bit text": (HEADER.replace("UTF-8", "ASCII") + GOOD_BODY.replace("Hallo", "Hallö"), 10,
+                                      "ASCII"),
     "invalid UTF-8": (HEADER + GOOD_BODY.replace("Hallo", "Hall\udcff"), 10, "UTF-8"),
 }
 

@@ -154,7 +154,8 @@ def test_any_text_round_trips_and_msgfmt_reads_it_the_same(
         catalog.append(polib.POEntry(msgctxt=f"{number}{context or ''}", msgid=_framed("k" + msgid, begin, end),
                                      msgstr=_framed("v" + msgstr, begin, end)))
     one, many, begin, end = plural
-    catalog.append(polib.POEntry(msgid=_framed("one" + one, begin, end), msgid_plural=_framed("many" + many, begin, end),
+    catalog.append(polib.POEntry(msgid=_framed("one" + one, begin, end),
+                                 msgid_plural=_framed("many" + many, begin, end),
                                  msgstr_plural={0: _framed("1" + one, begin, end), 1: _framed("2" + many, begin, end)}))
     po = tmp_path / "nl.po"
     po.write_bytes(encode_po(catalog))
