@@ -94,8 +94,8 @@ def parse_catalog(data: bytes, path: Path, *, locale: str | None = None, strict:
 def _parse(data: bytes, path: Path, locale: str | None, strict: bool, occurrences: bool) -> POCatalog:
     decoded = decode(data, path)
     text = decoded.text
-    if "\n" not in text and "\r" in text:
-        text = text.replace("\r", "\n")  # CR-only line ends (GNU: a space; same tokens unless a comment)
+    if "\r" in text:  # CRLF line ends read as LF, as GNU does (which writes LF back)
+        text = text.replace("\r\n", "\n") if "\n" in text else _cr_only(text, path)
     if _VALID_TEXT.fullmatch(text) is None:
         _check_tokens(text.split("\n"), path)  # words the error (the regex may be stricter)
     if "#~|" in text:
@@ -120,6 +120,21 @@ def _parse(data: bytes, path: Path, locale: str | None, strict: bool, occurrence
         _check_newlines(catalog, lines, path)
         _check_plural_forms(catalog, lines, path, locale)
     return catalog
+
+
+def _cr_only(text: str, path: Path) -> str:
+    """A file with CR-only line ends, as lines; refused if GNU would lose messages reading it.
+
+    GNU takes CR for a space, so the whole file is one line and its first comment runs to
+    the end: msgfmt then ignores (or, comment first, misses the header and refuses) the rest.
+    """
+    lines = text.split("\r")
+    comments = [number for number, line in enumerate(lines) if line.lstrip().startswith("#")]
+    if comments and any(line.strip() for line in lines[comments[0] + 1:]):
+        raise InputError("line ends are CR only (classic Mac OS): GNU gettext reads this file as one line and "
+                         "ignores everything after the first comment; convert the line ends to LF",
+                         path, comments[0] + 1)
+    return "\n".join(lines)
 
 
 def _join_strings(lines: list[str]) -> None:
