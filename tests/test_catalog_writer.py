@@ -93,7 +93,8 @@ def _libunistring() -> ctypes.CDLL | None:
 
 LIB = _libunistring()
 BREAK_ALPHABET = st.sampled_from([*"ab AZ09.,;:!?-()[]{}\"'«»‘’“”„–—…/\\%$+=*&#@_|<>éàçüß°€£§©·",
-                                  "\u00a0", "\u202f", "\u2009", "\u00ad", "\u0301", "\u200b", "\u2011"])
+                                  "\u00a0", "\u202f", "\u2009", "\u00ad", "\u0301", "\u200b", "\u2011",
+                                  *"漢字。、，！？：；・ーッィ々〜「」（）％"])
 
 
 @pytest.mark.skipif(LIB is None, reason="libunistring (used by GNU gettext) not found")

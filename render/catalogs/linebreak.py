@@ -83,6 +83,13 @@ _EXPLICIT.update({"\u037e": "IS", "\u22ef": "IN", "\u2e2e": "EX", "\u2e18": "OP1
                   "\u25fd": "AL", "\u25fe": "AL", "\u2061": "AL", "\u2062": "AL", "\u2063": "AL",
                   "\u2064": "AL"})
 _EXPLICIT.update({chr(code): "GL" for code in range(0x035C, 0x0363)})
+# CJK punctuation and kana (LineBreak.txt; CJ resolves to NS as in libunistring).
+_EXPLICIT.update({char: "CL" for char in "\u3001\u3002\uff0c\uff0e\ufe50\ufe52\uff61\uff64"})
+_EXPLICIT.update({char: "NS" for char in "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶーゝゞヽヾ・゛゜々〻〜゠：；･ｰ"
+                  "ｧｨｩｪｫｬｭｮｯﾞﾟ"})
+_EXPLICIT.update({chr(code): "NS" for code in range(0x31F0, 0x3200)})
+_EXPLICIT.update({"\uff01": "EX", "\uff1f": "EX", "\ufe56": "EX", "\ufe57": "EX", "\uff05": "PO",
+                  "\u060c": "IS", "\u061b": "EX", "\u061f": "EX", "\u06d4": "EX", "\u066a": "PO"})
 _EXPLICIT.update({chr(code): "QU" for code in range(0x2E00, 0x2E0E)})
 _BA_RANGES = ((0x2056, 0x2056), (0x2058, 0x205B), (0x205D, 0x205E), (0x2E0E, 0x2E15), (0x2E17, 0x2E17),
               (0x2E19, 0x2E19), (0x2E2A, 0x2E2D), (0x2E30, 0x2E31), (0x2E33, 0x2E34), (0x2E3C, 0x2E3E),
@@ -118,7 +125,7 @@ def line_break_class(char: str) -> str:
     if category == "Ps":
         return "OP2" if wide else "OP1"
     if category == "Pe":
-        return "CP2" if wide else "CL"
+        return "CL"
     if category == "Pd":
         return "BA"
     if category == "Sc":
@@ -135,7 +142,9 @@ def char_width(char: str) -> int:
     category = unicodedata.category(char)
     if category == "Cc":
         return 0
-    if category in ("Mn", "Me", "Cf") or "\u1160" <= char <= "\u11ff":
+    if category == "Cf" or "\u1160" <= char <= "\u11ff":
+        return 0
+    if category in ("Mn", "Me") and unicodedata.bidirectional(char) == "NSM":  # libunistring: NSM marks only
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
