@@ -85,8 +85,8 @@ _EXPLICIT.update({"\u037e": "IS", "\u22ef": "IN", "\u2e2e": "EX", "\u2e18": "OP1
 _EXPLICIT.update({chr(code): "GL" for code in range(0x035C, 0x0363)})
 # CJK punctuation and kana (LineBreak.txt; CJ resolves to NS as in libunistring).
 _EXPLICIT.update({char: "CL" for char in "\u3001\u3002\uff0c\uff0e\ufe50\ufe52\uff61\uff64"})
-_EXPLICIT.update({char: "NS" for char in "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶーゝゞヽヾ・゛゜々〻〜゠：；･ｰ"
-                  "ｧｨｩｪｫｬｭｮｯﾞﾟ"})
+_EXPLICIT.update({char: "NS" for char in "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+                  "ーゝゞヽヾ・゛゜々〻〜゠：；･ｰｧｨｩｪｫｬｭｮｯﾞﾟ"})
 _EXPLICIT.update({chr(code): "NS" for code in range(0x31F0, 0x3200)})
 _EXPLICIT.update({"\uff01": "EX", "\uff1f": "EX", "\ufe56": "EX", "\ufe57": "EX", "\uff05": "PO",
                   "\u060c": "IS", "\u061b": "EX", "\u061f": "EX", "\u06d4": "EX", "\u066a": "PO"})
