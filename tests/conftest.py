@@ -6,12 +6,14 @@ import contextlib
 import io
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from careglot.cli import main
 
@@ -19,6 +21,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 # Hypothesis keeps no example database: it would be written into the working directory.
 settings.register_profile("careglot", database=None)
 settings.load_profile("careglot")
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="careglot-hypothesis-"))  # its other files, too
 
 
 def _tree_state(root: Path) -> set[tuple[str, int, int]]:
