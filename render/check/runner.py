@@ -182,7 +182,7 @@ def _check_header(catalog: Iterable[polib.POEntry], path: str, context: CheckCon
     if not metadata:
         return
     header = getattr(catalog, "header_entry", None)
-    line = max(header.linenum, 1) if header is not None else 1
+    line = max(header.linenum or 1, 1) if header is not None else 1
     for chk in checks:
         if chk.header and (chk.languages is None or context.lang in chk.languages):
             findings.extend(Finding(path, line, None, "", chk.id, chk.severity, message)
