@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from artifacts import test_artifacts
+from artifacts import artifacts_dir
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-ARTIFACTS = test_artifacts()
+ARTIFACTS = artifacts_dir()
 
 # A glossary entry with markup in every text field: the page must show it as text.
 HOSTILE = "<img src=x onerror=window.__xss=1>"

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from artifacts import test_artifacts
+from artifacts import artifacts_dir
 from render_helpers import HOSTILE, LOCALES, copy_workspace, edit_entry
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = test_artifacts() / "render"
+ARTIFACTS = artifacts_dir() / "render"
 HEADINGS = {
     "nl_BE": ["aHSCT bij MS", "Inhoud", "Wat aHSCT is", "aHSCT in België", "Woordenlijst", "Waar vindt u hulp?"],
     "fr_BE": ["L'aHSCT contre la SEP", "Sommaire", "Ce qu'est l'aHSCT", "L'aHSCT en Belgique", "Glossaire",
