@@ -27,7 +27,9 @@ BAD_CATALOGS = {
     "unterminated string": (HEADER + 'msgctxt "a"\nmsgid "Hello\nmsgstr "Hallo"\n', 9, "unterminated"),
     "missing msgstr": (HEADER + 'msgctxt "a"\nmsgid "Hello"\n\nmsgid "Bye"\nmsgstr ""\n', 11, "msgstr"),
     "duplicate message": (HEADER + GOOD_BODY + "\n" + GOOD_BODY, 13, "duplicate"),
-    "wrong plural forms": (HEADER.replace("(n != 1)", "(n > 1)") + GOOD_BODY, 6, "Plural-Forms"),
+    "plural rule divides by zero": (HEADER.replace("(n != 1)", "(n / 0)") + GOOD_BODY, 6, "division by zero"),
+    "plural rule out of range": (HEADER.replace("(n != 1)", "(n % 3)") + GOOD_BODY, 6, "as large as 2"),
+    "plural rule not C": (HEADER.replace("(n != 1)", "(n +)") + GOOD_BODY, 6, "invalid plural expression"),
     "byte order mark": ("\ufeff" + HEADER + GOOD_BODY, 1, "byte order mark"),
     "ASCII catalog with 8-bit text": (HEADER.replace("UTF-8", "ASCII") + GOOD_BODY.replace("Hallo", "Hallö"), 10,
                                       "ASCII"),
@@ -97,12 +99,12 @@ def test_extract_update_stats_compile_round(workspace_copy: Path, run_cli: Runne
             subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], check=True)
 
 
-def test_init_writes_cldr_plural_forms_and_refuses_to_overwrite(workspace_copy: Path, run_cli: Runner) -> None:
+def test_init_writes_gnu_msginit_plural_forms_and_refuses_to_overwrite(workspace_copy: Path, run_cli: Runner) -> None:
     assert run_cli("catalog", "extract", cwd=workspace_copy).code == 0
     shutil.rmtree(workspace_copy / "locales" / "fr_BE", ignore_errors=True)
     created = run_cli("catalog", "init", "fr_BE", "--domain", "leaflets", cwd=workspace_copy)
     assert created.code == 0
-    catalog = load_catalog(workspace_copy / "locales" / "fr_BE" / "LC_MESSAGES" / "leaflets.po", locale="fr_BE")
+    catalog = load_catalog(workspace_copy / "locales" / "fr_BE" / "LC_MESSAGES" / "leaflets.po")
     assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
     assert catalog.metadata["Language"] == "fr_BE"
     again = run_cli("catalog", "init", "fr_BE", "--domain", "leaflets", cwd=workspace_copy)
