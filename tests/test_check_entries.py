@@ -111,7 +111,7 @@ def test_a_catalog_finds_what_its_entries_find_one_by_one(tmp_path: Path, locale
     pairs += [("Ünïcode «quoted» text before 3 € and “marks”.", "Ünïcode «geciteerde» tekst voor 3 € en “tekens”."),
               ("A stem cell transplantation helps.", "Een stamceltransplantatie helpt."),
               ("A stem cell transplantation helps.", "Het helpt."),
-              ("NUL\x00 in a text, 4 items.", "NUL\x00 in een tekst, 5 items.")]
+              ("SOH\x01 in a text, 4 items.", "SOH\x01 in een tekst, 5 items.")]  # GNU would end a text at a NUL
     entries = [{"msgid": msgid, "msgstr": msgstr, "msgctxt": f"ui.e{index}"}
                for index, (msgid, msgstr) in enumerate(pairs)]
     together = _findings_by_context(write_po(tmp_path / "all.po", locale, entries), locale)
@@ -119,7 +119,7 @@ def test_a_catalog_finds_what_its_entries_find_one_by_one(tmp_path: Path, locale
     for entry in entries:
         alone.update(_findings_by_context(write_po(tmp_path / "one.po", locale, [entry]), locale))
     assert together == alone
-    assert "numbers" in together[f"ui.e{len(pairs) - 1}"]  # the text with a NUL is still checked
+    assert "numbers" in together[f"ui.e{len(pairs) - 1}"]  # the text with a control character is still checked
     assert "glossary-missing" in together[f"ui.e{len(pairs) - 2}"]
 
 

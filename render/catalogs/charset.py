@@ -124,5 +124,5 @@ def as_utf8(catalog: polib.POFile) -> polib.POFile:
     if header is not None:  # the original header text, with only the charset changed
         twin = copy.copy(header)
         twin.msgstr = with_charset(header.msgstr, "UTF-8") if _CHARSET.search(header.msgstr) else header.msgstr
-        converted.header_entry = twin
+        setattr(converted, "header_entry", twin)  # noqa: B010  (a POCatalog attribute, absent from POFile)
     return converted

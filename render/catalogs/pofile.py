@@ -148,7 +148,7 @@ def _check_no_eot(catalog: POCatalog, lines: list[str], path: Path) -> None:
         texts = (entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr, *entry.msgstr_plural.values(),
                  entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
         if any(text and "\x04" in text for text in texts):
-            start = max(entry.linenum, 1)
+            start = max(entry.linenum or 1, 1)
             line = next((number for number in range(start, len(lines) + 1)
                          if _MAY_HOLD_EOT.search(lines[number - 1])), start)
             raise InputError("string holds the context separator EOT (\\x04), which msgfmt refuses", path, line)
@@ -200,13 +200,14 @@ def _syntax_message(lines: list[str], line: int | None) -> str:
     return "syntax error"
 
 
-def keyword_line(lines: list[str], start: int, keyword: str = "msgid") -> int:
+def keyword_line(lines: list[str], start: int | None, keyword: str = "msgid") -> int:
     """The line of the first ``keyword`` at or after line ``start`` (1-based)."""
     pattern = re.compile(rf"^\s*(?:#~\s*)?{keyword}\s")
-    for number in range(max(start, 1), len(lines) + 1):
+    first = max(start or 1, 1)
+    for number in range(first, len(lines) + 1):
         if pattern.match(lines[number - 1]):
             return number
-    return max(start, 1)
+    return first
 
 
 def _check_entries(catalog: POCatalog, lines: list[str], path: Path) -> None:

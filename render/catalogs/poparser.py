@@ -91,10 +91,15 @@ class StrictParser(polib._POFileParser):
         self.unescape = unescaper(codec)
         # Our own lines: split on "\n" only (str.splitlines() also splits on U+2028 etc.); the
         # caller has rewritten "#~|" as "#|" (polib skips the previous msgid of obsolete entries).
-        self.fhandle = lines
+        self.fhandle = lines  # type: ignore[assignment]  # polib only iterates over it
         for symbol, state in list(self.transitions):
             if state in _STRICT_AFTER and symbol not in _STRICT_AFTER[state]:
                 del self.transitions[(symbol, state)]
+
+    @property
+    def token(self) -> str:
+        """The current token (polib sets it before calling a handler)."""
+        return self.current_token or ""
 
     def _next_entry(self) -> None:
         if self.current_state in ("mc", "ms", "mx"):
@@ -106,32 +111,32 @@ class StrictParser(polib._POFileParser):
         if not self.keep_occurrences:
             return True
         occurrences = self.current_entry.occurrences
-        for occurrence in self.current_token[3:].split():
+        for occurrence in self.token[3:].split():
             name, colon, line = occurrence.rpartition(":")
             occurrences.append((name, line) if colon and line.isdigit() else (occurrence, ""))
         return True
 
     def handle_ct(self) -> bool:
         self._next_entry()
-        self.current_entry.msgctxt = self.unescape(self.current_token[1:-1])
+        self.current_entry.msgctxt = self.unescape(self.token[1:-1])
         return True
 
     def handle_mi(self) -> bool:
         self._next_entry()
-        self.current_entry.obsolete = self.entry_obsolete
-        self.current_entry.msgid = self.unescape(self.current_token[1:-1])
+        self.current_entry.obsolete = bool(self.entry_obsolete)
+        self.current_entry.msgid = self.unescape(self.token[1:-1])
         return True
 
     def handle_mp(self) -> bool:
-        self.current_entry.msgid_plural = self.unescape(self.current_token[1:-1])
+        self.current_entry.msgid_plural = self.unescape(self.token[1:-1])
         return True
 
     def handle_ms(self) -> bool:
-        self.current_entry.msgstr = self.unescape(self.current_token[1:-1])
+        self.current_entry.msgstr = self.unescape(self.token[1:-1])
         return True
 
     def handle_mx(self) -> bool:
-        token = self.current_token
+        token = self.token
         index = int(token[7:token.index("]")])  # polib reads one digit only
         self.current_entry.msgstr_plural[index] = self.unescape(token[token.index('"') + 1:-1])
         self.msgstr_index = index
@@ -139,23 +144,23 @@ class StrictParser(polib._POFileParser):
 
     def handle_pc(self) -> bool:
         self._next_entry()
-        self.current_entry.previous_msgctxt = self.unescape(self.current_token[1:-1])
+        self.current_entry.previous_msgctxt = self.unescape(self.token[1:-1])
         return True
 
     def handle_pm(self) -> bool:
         self._next_entry()
-        self.current_entry.previous_msgid = self.unescape(self.current_token[1:-1])
+        self.current_entry.previous_msgid = self.unescape(self.token[1:-1])
         return True
 
     def handle_pp(self) -> bool:
         self._next_entry()
-        self.current_entry.previous_msgid_plural = self.unescape(self.current_token[1:-1])
+        self.current_entry.previous_msgid_plural = self.unescape(self.token[1:-1])
         return True
 
     def handle_mc(self) -> bool:
-        token = self.unescape(self.current_token[1:-1])
+        token = self.unescape(self.token[1:-1])
         entry, state = self.current_entry, self.current_state
-        if "\\" in self.current_token and undecoded(token):
+        if "\\" in self.token and undecoded(token):
             self._join_undecoded(token)
             return False
         if state == "ms":
