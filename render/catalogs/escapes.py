@@ -34,17 +34,21 @@ class UnwritableText(CareglotError):
     """A message text that no PO file can hold (NUL, or the EOT that msgfmt refuses)."""
 
 
-def unescaper(codec: str) -> Callable[[str], str]:
-    """The unescape function for the strings of a catalog decoded with ``codec``."""
+def unescaper(codec: str) -> tuple[Callable[[str], str], list[bool]]:
+    """The unescape function for the strings of a catalog decoded with ``codec``, and a list
+    that gets an item when an escape produced EOT (U+0004, which msgfmt refuses)."""
+    eot: list[bool] = []
 
     def unescape(text: str) -> str:
         if "\\" in text:
             text = _unescape(text, codec)
+            if "\x04" in text:
+                eot.append(True)
         if "\0" in text:
             text = text[:text.index("\0")]
         return text
 
-    return unescape
+    return unescape, eot
 
 
 def _unescape(text: str, codec: str) -> str:

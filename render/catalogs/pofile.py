@@ -96,11 +96,15 @@ def _parse(data: bytes, path: Path, occurrences: bool) -> POCatalog:
     if "#~|" in text:
         text = _OBSOLETE_PREVIOUS.sub(r"\1#|", text)
     lines = text.split("\n")
-    if _SECOND_STRING.search(text):
-        _join_strings(lines)
     parser = StrictParser(lines, occurrences, decoded.codec)
     try:
-        catalog: POCatalog = parser.parse()
+        try:
+            catalog: POCatalog = parser.parse()
+        except OSError:  # polib reads one string per line: join several (rare), then once more
+            if not _join_strings(lines):
+                raise
+            parser = StrictParser(lines, occurrences, decoded.codec)
+            catalog = parser.parse()
     except OSError as error:
         match = _POLIB_LINE.search(str(error))
         line = int(match.group(1)) if match else None
@@ -108,7 +112,7 @@ def _parse(data: bytes, path: Path, occurrences: bool) -> POCatalog:
     if parser.current_state in ("ct", "mi", "mp"):
         raise InputError("message has no msgstr", path, len(lines))
     _check_entries(catalog, lines, path)
-    if _MAY_HOLD_EOT.search(text):
+    if parser.saw_eot or "\x04" in text:
         _check_no_eot(catalog, lines, path)
     _check_header(catalog, lines, path)
     _check_newlines(catalog, lines, path)
@@ -131,8 +135,9 @@ def _cr_only(text: str, path: Path) -> str:
     return "\n".join(lines)
 
 
-def _join_strings(lines: list[str]) -> None:
-    """``msgstr "a" "b"`` becomes ``msgstr "ab"`` (polib reads one string per line; GNU joins them)."""
+def _join_strings(lines: list[str]) -> bool:
+    """``msgstr "a" "b"`` becomes ``msgstr "ab"`` (GNU joins them); whether any line changed."""
+    changed = False
     for number, line in enumerate(lines):
         if line.lstrip().startswith("#") and not line.lstrip().startswith(("#~", "#|")):
             continue
@@ -140,6 +145,8 @@ def _join_strings(lines: list[str]) -> None:
             first = line.index('"')
             bodies = [string[1:-1] for string in _ONE_STRING.findall(line, first)]
             lines[number] = f'{line[:first]}"{"".join(bodies)}"'
+            changed = True
+    return changed
 
 
 def _check_no_eot(catalog: POCatalog, lines: list[str], path: Path) -> None:

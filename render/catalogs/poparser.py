@@ -88,13 +88,18 @@ class StrictParser(polib._POFileParser):
     def __init__(self, lines: list[str], occurrences: bool = True, codec: str = "utf-8") -> None:
         super().__init__("", klass=POCatalog, encoding=codec)
         self.keep_occurrences = occurrences
-        self.unescape = unescaper(codec)
+        self.unescape, self._eot = unescaper(codec)
         # Our own lines: split on "\n" only (str.splitlines() also splits on U+2028 etc.); the
         # caller has rewritten "#~|" as "#|" (polib skips the previous msgid of obsolete entries).
         self.fhandle = lines  # type: ignore[assignment]  # polib only iterates over it
         for symbol, state in list(self.transitions):
             if state in _STRICT_AFTER and symbol not in _STRICT_AFTER[state]:
                 del self.transitions[(symbol, state)]
+
+    @property
+    def saw_eot(self) -> bool:
+        """Did an escape produce EOT (U+0004), which msgfmt refuses in a string?"""
+        return bool(self._eot)
 
     @property
     def token(self) -> str:
