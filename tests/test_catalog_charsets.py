@@ -126,3 +126,10 @@ def test_newline_at_either_end_must_agree_as_msgfmt_requires(body: str, accepted
         assert error.line == 7 + lines.index(next(line for line in lines if line.startswith("msgstr")))
     else:
         assert accepted
+
+
+def test_an_obsolete_twin_of_a_message_is_a_duplicate_as_msgfmt_says() -> None:
+    text = _catalog("UTF-8", 'msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n')
+    with pytest.raises(InputError) as caught:
+        parse_catalog(text.encode(), Path("x.po"))
+    assert "duplicate" in caught.value.message and caught.value.line == 10

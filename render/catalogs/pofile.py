@@ -44,6 +44,8 @@ _VALID_TEXT = re.compile(rf"(?:{_VALID_LINE}\n)*+{_VALID_LINE}")
 _OBSOLETE_PREVIOUS = re.compile(r"^(\s*)#~\|", re.MULTILINE)
 _SECOND_STRING = re.compile(rf'{_LINE_STRING}{_W}"')
 _ONE_STRING = re.compile(_LINE_STRING)
+_UNSPACED = re.compile(r"^(\s*)(#~\||#~|#\||#[,:.]|#)(?=[^\s#,:.|~])")
+_UNSPACED_KEYWORD = re.compile(rf'^(\s*(?:(?:#~\||#~|#\|)\s*)?)({_LINE_KEYWORD})(?=")')
 # Numeric escapes or a raw EOT: a string may hold the context separator, which msgfmt refuses.
 _MAY_HOLD_EOT = re.compile(r"\\(?:[0-7]|x[0-9A-Fa-f])|\x04")
 
@@ -100,8 +102,8 @@ def _parse(data: bytes, path: Path, occurrences: bool) -> POCatalog:
     try:
         try:
             catalog: POCatalog = parser.parse()
-        except OSError:  # polib reads one string per line: join several (rare), then once more
-            if not _join_strings(lines):
+        except OSError:  # polib wants "#, x" and one string per line: GNU also takes "#,x", "a" "b"
+            if not (_space_markers(lines) | _join_strings(lines)):
                 raise
             parser = StrictParser(lines, occurrences, decoded.codec)
             catalog = parser.parse()
@@ -133,6 +135,20 @@ def _cr_only(text: str, path: Path) -> str:
                          "ignores everything after the first comment; convert the line ends to LF",
                          path, comments[0] + 1)
     return "\n".join(lines)
+
+
+def _space_markers(lines: list[str]) -> bool:
+    """``#,fuzzy``, ``#~msgid``, ``msgid"a"`` get the space polib needs (GNU writes it too); whether any did."""
+    changed = False
+    for number, line in enumerate(lines):
+        spaced = _UNSPACED.sub(r"\1\2 ", line, count=1)
+        if spaced != line:
+            lines[number] = _UNSPACED_KEYWORD.sub(r"\1\2 ", spaced, count=1)
+            changed = True
+        elif _UNSPACED_KEYWORD.match(line):
+            lines[number] = _UNSPACED_KEYWORD.sub(r"\1\2 ", line, count=1)
+            changed = True
+    return changed
 
 
 def _join_strings(lines: list[str]) -> bool:
@@ -219,7 +235,7 @@ def keyword_line(lines: list[str], start: int | None, keyword: str = "msgid") ->
 
 def _check_entries(catalog: POCatalog, lines: list[str], path: Path) -> None:
     """Plural forms present and no duplicate message (lines are only looked up for an error)."""
-    live = [(entry.msgctxt, entry.msgid) for entry in catalog if not entry.obsolete]
+    live = [(entry.msgctxt, entry.msgid) for entry in catalog]  # obsolete ones too, as msgfmt
     plurals = [entry for entry in catalog if entry.msgid_plural or entry.msgstr_plural]
     if len(set(live)) == len(live) and all(entry.msgid_plural and entry.msgstr_plural for entry in plurals):
         return  # the common case, checked wholesale: the loop below would find nothing
@@ -229,12 +245,11 @@ def _check_entries(catalog: POCatalog, lines: list[str], path: Path) -> None:
             raise InputError("plural message needs msgstr[0], msgstr[1] …", path, keyword_line(lines, entry.linenum))
         if entry.msgstr_plural and not entry.msgid_plural:
             raise InputError("msgstr[N] without msgid_plural", path, keyword_line(lines, entry.linenum))
-        if entry.obsolete:
-            continue
         key = (entry.msgctxt, entry.msgid)
         first = seen.setdefault(key, entry)
         if first is not entry:
             context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt is not None else ""
+            context += " (obsolete #~ entries count too)" if entry.obsolete or first.obsolete else ""
             raise InputError(f"duplicate message {entry.msgid[:40]!r}{context}, first defined at line "
                              f"{keyword_line(lines, first.linenum)}", path, keyword_line(lines, entry.linenum))
 
