@@ -15,8 +15,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from glossary.errors import InputError
-from glossary.yamlio import YamlList, YamlMap, load_yaml
+from careglot.core.errors import InputError
+from careglot.core.yamlio import YamlList, YamlMap, load_yaml
 
 FORMATS = ("text", "wordpress-json", "html")
 AUDIENCES = ("patient", "professional", "industry", "promotional")

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
 from glossary.model import GENDERS, Concept, Glossary, Term
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import polib
 
-from render.catalogs.compile import compile_catalog
-from render.catalogs.pofile import load_catalog
+from catalogs.compile import compile_catalog
+from catalogs.pofile import load_catalog
 
 DOMAIN = "leaflets"
 UNTRANSLATED, FUZZY, ABSENT = "untranslated", "fuzzy", "not in catalog"

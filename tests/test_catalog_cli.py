@@ -13,9 +13,9 @@ from typing import Any
 import polib
 import pytest
 
-from render.catalogs.lock import catalog_lock, lock_path, save_catalog
-from render.catalogs.pofile import load_catalog
-from render.catalogs.writer import write_po
+from catalogs.lock import catalog_lock, lock_path, save_catalog
+from catalogs.pofile import load_catalog
+from catalogs.writer import write_po
 
 Runner = Callable[..., Any]
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from render.catalogs.merge import merge_catalog
-from render.catalogs.pofile import load_catalog
-from render.catalogs.writer import write_po
+from catalogs.merge import merge_catalog
+from catalogs.pofile import load_catalog
+from catalogs.writer import write_po
 
 pytestmark = [pytest.mark.gettext, pytest.mark.slow,
               pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext (msgcat) not installed")]

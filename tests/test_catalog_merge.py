@@ -9,9 +9,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from render.catalogs.merge import merge_catalog
-from render.catalogs.pofile import parse_catalog
-from render.catalogs.writer import write_po
+from catalogs.merge import merge_catalog
+from catalogs.pofile import parse_catalog
+from catalogs.writer import write_po
 
 HEADER = """# Dutch translation of the leaflets.
 # Translator <t@example.org>, 2025.

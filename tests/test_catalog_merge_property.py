@@ -10,7 +10,7 @@ import polib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from render.catalogs.merge import merge_catalog
+from catalogs.merge import merge_catalog
 
 WORDS = ["take", "the", "tablet", "with", "water", "not", "2", "10", "doctor", "blood", "cells", "week",
          "risk", "no", "infusion", "after", "before", "fever", "call", "your"]

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from render.catalogs.linebreak import possible_breaks
-from render.catalogs.pofile import parse_catalog
-from render.catalogs.writer import write_po
+from catalogs.linebreak import possible_breaks
+from catalogs.pofile import parse_catalog
+from catalogs.writer import write_po
 
 needs_gettext = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext (msgcat) not installed")
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Content-Transfer-Encoding: 8bit\\n"\n'

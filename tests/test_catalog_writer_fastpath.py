@@ -7,8 +7,8 @@ import itertools
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from render.catalogs.linebreak import escaped_cuts, reference_cuts, simple_text, string_cuts
-from render.catalogs.writer import wrap_string
+from catalogs.linebreak import escaped_cuts, reference_cuts, simple_text, string_cuts
+from catalogs.writer import wrap_string
 
 ESCAPE = str.maketrans({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
                         "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"'})

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from check_support import DATA, GLOSSARY, check_json, checks_found, write_po
 
-from render.check import all_checks
+from check import all_checks
 
 Run = Callable[..., Any]
 FR = DATA / "fr_BE.po"

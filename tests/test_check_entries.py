@@ -92,8 +92,8 @@ def test_plural_forms_are_checked_one_by_one(run_cli: Run, tmp_path: Path) -> No
 def _findings_by_context(path: Path, locale: str) -> dict[str, list[str]]:
     from check_support import GLOSSARY
 
+    from check import CheckContext, check_catalog, read_catalog, select_checks
     from glossary.loader import load_glossary
-    from render.check import CheckContext, check_catalog, read_catalog, select_checks
 
     report = check_catalog(read_catalog(path), str(path), CheckContext(locale, "en", load_glossary(GLOSSARY)),
                            select_checks())
@@ -125,8 +125,9 @@ def test_a_catalog_finds_what_its_entries_find_one_by_one(tmp_path: Path, locale
 
 def test_every_condition_a_check_may_declare_has_a_predicate() -> None:
     """``needs`` names are declared in the registry and decided in the runner: they must agree."""
-    from render.check.registry import NEEDS, all_checks
-    from render.check.runner import _CONDITIONS
+    from check.builtin import all_checks
+    from check.registry import NEEDS
+    from check.runner import _CONDITIONS
 
     assert set(_CONDITIONS) == set(NEEDS)
     assert {c.needs for c in all_checks() if c.needs} <= set(NEEDS)

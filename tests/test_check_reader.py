@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.errors import InputError
-from render.catalogs.pofile import _VALID_TEXT, _check_tokens, load_catalog, parse_catalog
+from careglot.core.errors import InputError
+from catalogs.pofile import _VALID_TEXT, _check_tokens, load_catalog, parse_catalog
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: nl_BE\\n"\n\n'
 

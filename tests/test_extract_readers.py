@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from careglot.core.errors import InputError
 from extract.blocks import normalise
 from extract.language import identify
 from extract.manifest import load_manifest
 from extract.readers import read_path, read_source
-from glossary.errors import InputError
 
 FURNITURE = ["Skip to content", "Listening...", "Search Results", "No Results", "Sorry, I don",
              "Belgium /", "Newsroom/", "Roxana_ATMP blog.png", "Trusted by over 1.2 Million",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.sentences import sentence_spans, split_sentences
+from careglot.core.sentences import sentence_spans, split_sentences
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from careglot.core.errors import InputError
 from glossary import snapshot
-from glossary.errors import InputError
 from glossary.loader import load_glossary
 from glossary.model import Glossary
 from glossary.snapshot import cache_file, load_glossary_cached

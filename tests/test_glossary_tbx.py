@@ -207,9 +207,9 @@ def test_hostile_xml_is_refused(run_cli: Run, workspace: Path, tmp_path: Path, c
 
 def test_oversized_xml_is_refused(run_cli: Run, workspace: Path, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import glossary.xmlsafe
+    import careglot.core.xmlsafe
 
-    monkeypatch.setattr(glossary.xmlsafe, "MAX_XML_BYTES", 4096)
+    monkeypatch.setattr(careglot.core.xmlsafe, "MAX_XML_BYTES", 4096)
     path = tmp_path / "big.tbx"
     path.write_text(export(run_cli, workspace), encoding="utf-8")
     result = run_cli("glossary", "import", str(path), cwd=workspace)

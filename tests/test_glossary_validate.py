@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
 from glossary.loader import load_glossary
 from glossary.validate import find_problems, target_languages, validate_glossary
 

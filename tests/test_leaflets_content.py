@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from careglot.core.xmlsafe import html_parser
 from extract.manifest import Source, load_manifest
 from glossary import load_glossary
-from glossary.xmlsafe import html_parser
 from render.leaflets import Leaflet, load_leaflets
 
 LEAFLETS = ("ahsct-ms", "atmp-belgium", "msc-arthritis")

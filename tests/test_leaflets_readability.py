@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.errors import UsageError
+from careglot.core.errors import UsageError
 from render.readability import english_syllables, readability, split_sentences
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
 from render.leaflets import load_leaflet, load_leaflets
 
 VALID = """\

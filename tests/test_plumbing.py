@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import InputError, UnsafeInputError
-from glossary.fsutil import atomic_write
-from glossary.xmlsafe import MAX_XML_BYTES, parse_xml_bytes
-from glossary.yamlio import load_yaml_text
+from careglot.core.errors import InputError, UnsafeInputError
+from careglot.core.fsutil import atomic_write
+from careglot.core.xmlsafe import MAX_XML_BYTES, parse_xml_bytes
+from careglot.core.yamlio import load_yaml_text
 
 
 def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
 from glossary.loader import load_glossary
 from render.contacts import DEFAULT_CONTACTS, contact_points, load_contacts
 from render.page import plain

@@ -15,9 +15,9 @@ import pytest
 from lxml import html as lxml_html
 from site_browser import HOSTILE, PROBE_GLOSSARY
 
+from careglot.core.xmlsafe import html_parser
 from glossary.loader import load_glossary
 from glossary.normalize import content_words, normalization_rules, stem, trigrams, words
-from glossary.xmlsafe import html_parser
 from render.site import export
 from render.site.build import build_site
 from render.site.export import DETAILS_GLOBAL, TYPO_GLOBAL

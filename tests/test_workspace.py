@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careglot.cli import build_parser
-from careglot.workspace import find_workspace, load_workspace
+from careglot.cli.workspace import find_workspace, load_workspace
 
 
 def test_discovery_walks_up_like_git(workspace_copy: Path, run_cli) -> None:

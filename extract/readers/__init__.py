@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from careglot.core.errors import InputError, UsageError
 from extract.blocks import Block, Document, Notice, source_path
 from extract.language import identify
 from extract.manifest import Source
@@ -16,7 +17,6 @@ from extract.readers.decode import decode, read_bytes
 from extract.readers.html import read_html
 from extract.readers.text import read_text
 from extract.readers.wordpress import read_wordpress
-from glossary.errors import InputError, UsageError
 
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "text", ".json": "wordpress-json", ".html": "html",
               ".htm": "html"}
