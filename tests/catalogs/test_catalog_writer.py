@@ -32,7 +32,7 @@ def roundtrip(text: str) -> str:
     return write_po(parse_catalog(text.encode("utf-8"), Path("x.po"), strict=False))
 
 
-CASES = Path(__file__).parent / "fixtures" / "catalogs"
+CASES = Path(__file__).parent.parent / "fixtures" / "catalogs"
 
 
 @needs_gettext

@@ -12,7 +12,7 @@ from glossary.loader import load_glossary
 from render.contacts import DEFAULT_CONTACTS, contact_points, load_contacts
 from render.page import plain
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

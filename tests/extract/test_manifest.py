@@ -8,7 +8,7 @@ import pytest
 
 from extract.manifest import load_manifest
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 GOOD_ENTRY = """\
 - id: one

@@ -18,7 +18,7 @@ from render_helpers import HOSTILE, LOCALES, copy_workspace, edit_entry
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "render"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "render"
 HEADINGS = {
     "nl_BE": ["aHSCT bij MS", "Inhoud", "Wat aHSCT is", "aHSCT in België", "Woordenlijst", "Waar vindt u hulp?"],
     "fr_BE": ["L'aHSCT contre la SEP", "Sommaire", "Ce qu'est l'aHSCT", "L'aHSCT en Belgique", "Glossaire",

@@ -11,7 +11,7 @@ from careglot.core.errors import InputError
 from glossary.loader import load_glossary
 from glossary.validate import find_problems, target_languages, validate_glossary
 
-SMALL = Path(__file__).parent / "data" / "glossary" / "small.yaml"
+SMALL = Path(__file__).parent.parent / "data" / "glossary" / "small.yaml"
 
 
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
