@@ -10,6 +10,7 @@ from babel import Locale
 from babel.messages.plurals import get_plural
 
 from careglot.core.errors import UsageError
+from careglot.core.locales import has_cldr_data
 from catalogs.pofile import POCatalog
 
 
@@ -20,6 +21,8 @@ def catalog_path(locales_dir: Path, locale: str, domain: str) -> Path:
 def new_catalog(template: polib.POFile, locale: str, domain: str,
                 now: dt.datetime | None = None) -> POCatalog:
     """A catalog for ``locale`` with every template message untranslated."""
+    if not has_cldr_data(locale):
+        raise UsageError(f"CLDR has no plural rules for locale {locale!r}; a catalog for it cannot be created")
     plural = get_plural(locale)
     name = Locale.parse(locale).english_name or locale
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polib
 
+from careglot.core.locales import base_language, territory
 from catalogs.pofile import POCatalog
 from glossary.matching import TermMatcher
 from glossary.model import Concept, Glossary, Term
@@ -99,7 +100,7 @@ class TermHints:
         self.glossary = glossary
         self.source = source
         self.target = target or source
-        self.lang, _, self.region = self.target.partition("_")
+        self.lang, self.region = base_language(self.target), territory(self.target) or ""
         self.matcher = TermMatcher.build(glossary, source)
 
     def comments(self, text: str) -> list[str]:

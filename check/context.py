@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import polib
 
+from careglot.core.locales import base_language, territory
 from glossary.matching import TermMatch, TermMatcher, TermSummary
 from glossary.model import Concept, Glossary
 
@@ -32,9 +33,8 @@ class CheckContext:
     source_cache: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        parts = self.locale.replace("-", "_").split("_")
-        self.lang = parts[0].lower()
-        self.region = parts[1].upper() if len(parts) > 1 else None
+        self.lang = base_language(self.locale)
+        self.region = territory(self.locale)
         self.source_matcher = TermMatcher.build(self.glossary, self.source_lang) if self.glossary else None
         self.target_matcher = TermMatcher.build(self.glossary, self.lang) if self.glossary else None
         self.concepts: dict[str, Concept] = {concept.id: concept for concept in self.glossary or ()}
@@ -85,7 +85,7 @@ class CheckContext:
 
     @property
     def is_source_language(self) -> bool:
-        return self.lang == self.source_lang.split("_")[0].lower()
+        return self.lang == base_language(self.source_lang)
 
 
 _NONE: list[TermMatch] = []  # shared "no terms" result: never mutated

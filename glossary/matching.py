@@ -41,6 +41,7 @@ from typing import Any, ClassVar, TypeVar
 
 import ahocorasick
 
+from careglot.core.locales import base_language
 from glossary.inflection import surface_variants
 from glossary.model import Glossary, Term
 
@@ -118,7 +119,7 @@ class TermMatcher:
 
         The cache notices edits of the glossary's terms in ``lang`` between calls.
         """
-        base = lang.replace("-", "_").split("_")[0].lower()
+        base = base_language(lang)
         key = (id(glossary), base)
         stamp = _fingerprint(glossary, base)
         cached = cls._cache.get(key)

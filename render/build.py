@@ -20,24 +20,23 @@ from functools import partial
 from pathlib import Path
 
 import polib
-from babel import Locale, UnknownLocaleError
 
 from careglot.core.errors import UsageError
 from careglot.core.fsutil import atomic_write
+from careglot.core.locales import base_language, check_locale, has_cldr_data
 from glossary.model import Glossary
 from render import pdf
 from render.contacts import DEFAULT_CONTACTS, contact_points, load_contacts
 from render.html import render_html
 from render.incremental import Manifest, input_hash
 from render.leaflets import Leaflet
-from render.page import Page, PageBuilder, base_language
+from render.page import Page, PageBuilder
 from render.report import Finding, LeafletReport, leaflet_report
 from render.structure import ConsistencyError, check_structure
 from render.translations import Gap, Translations, catalog_path
 from render.ui_strings import ui_strings
 
 FORMATS = ("html", "pdf")
-_LOCALE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 _LEAFLET_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TMP_PREFIX = ".careglot-build-"
 
@@ -85,12 +84,10 @@ class BuildResult:
 
 
 def validate_locale_code(code: str) -> str:
-    if not _LOCALE.match(code):
-        raise UsageError(f"invalid locale code {code!r} (expected e.g. nl_BE or en)")
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError) as error:
-        raise UsageError(f"unknown locale {code!r}") from error
+    """``code`` if it is a gettext locale that CLDR has dates and names for, else a UsageError."""
+    check_locale(code)
+    if not has_cldr_data(code):
+        raise UsageError(f"no CLDR data for locale {code!r}: dates and language names cannot be rendered")
     return code
 
 

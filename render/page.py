@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from babel import Locale
 from babel.dates import format_date
 
+from careglot.core.locales import base_language, parse_locale
 from glossary.matching import TermMatcher
 from glossary.model import Glossary
 from render.expansion import expand_first_uses
@@ -107,11 +108,7 @@ class Page:
 
 def bcp47(locale: str) -> str:
     """``nl_BE`` -> ``nl-BE`` (the form HTML's ``lang`` attribute takes)."""
-    return locale.replace("_", "-")
-
-
-def base_language(locale: str) -> str:
-    return locale.replace("-", "_").split("_")[0].lower()
+    return parse_locale(locale).bcp47
 
 
 def language_links(leaflet_id: str, locales: Sequence[str], current: str) -> tuple[LanguageLink, ...]:

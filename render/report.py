@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
+from careglot.core.locales import base_language
 from glossary.model import Glossary
-from render.page import Page, base_language, concepts_used, plain
+from render.page import Page, concepts_used, plain
 from render.readability import readability, split_sentences, words
 
 

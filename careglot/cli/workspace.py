@@ -7,19 +7,16 @@ Like git, every command finds the workspace by walking up from the current direc
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-
 from careglot.core.errors import InputError, WorkspaceError
 from careglot.core.fsutil import atomic_write
+from careglot.core.locales import check_locale
 from careglot.core.yamlio import YamlMap, load_yaml
 
 WORKSPACE_FILE = "careglot.yaml"
 DEFAULT_TARGET_LOCALES = ("nl_BE", "fr_BE", "de_BE", "en")
-_LOCALE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 _PATH_FIELDS = ("sources", "glossary", "leaflets", "locales", "output")
 
 _NEW_WORKSPACE = """\
@@ -69,17 +66,6 @@ class Workspace:
             return str(path)
 
 
-def validate_locale(code: object, path: str | os.PathLike[str], line: int | None = None) -> str:
-    """Return a gettext-style locale code (``nl_BE``, ``en``) that Babel knows, or raise."""
-    if not isinstance(code, str) or not _LOCALE.match(code):
-        raise InputError(f"invalid locale code {code!r} (expected e.g. nl_BE or en)", path, line)
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError) as exc:
-        raise InputError(f"unknown locale {code!r}", path, line) from exc
-    return code
-
-
 def find_workspace(start: str | os.PathLike[str]) -> Path:
     """Walk up from ``start`` to the directory holding ``careglot.yaml``."""
     here = Path(start).resolve()
@@ -103,11 +89,11 @@ def load_workspace(root: str | os.PathLike[str]) -> Workspace:
         if field not in (*_PATH_FIELDS, "source_locale", "target_locales"):
             raise InputError(f"unknown field {field!r}", config, data.key_line(field))
     paths = {field: _inside(base, data, field, config) for field in _PATH_FIELDS}
-    source_locale = validate_locale(data.get("source_locale", "en"), config, data.value_line("source_locale"))
+    source_locale = check_locale(data.get("source_locale", "en"), config, data.value_line("source_locale"))
     raw_targets = data.get("target_locales", list(DEFAULT_TARGET_LOCALES))
     if not isinstance(raw_targets, list) or not raw_targets:
         raise InputError("target_locales must be a non-empty list", config, data.value_line("target_locales"))
-    targets = tuple(validate_locale(code, config, data.value_line("target_locales")) for code in raw_targets)
+    targets = tuple(check_locale(code, config, data.value_line("target_locales")) for code in raw_targets)
     return Workspace(root=base, sources_manifest=paths["sources"], glossary_path=paths["glossary"],
                      leaflets_dir=paths["leaflets"], locales_dir=paths["locales"],
                      output_dir=paths["output"], source_locale=source_locale, target_locales=targets)

@@ -146,3 +146,21 @@ def test_an_unknown_command_lists_every_command(run_cli) -> None:
     result = run_cli("site")
     assert result.code == 2
     assert all(name in result.err for name in ("init", "extract", "glossary", "check", "build", "catalog"))
+
+
+def test_gettext_locales_beyond_language_and_region_are_accepted(tmp_path: Path, run_cli) -> None:
+    (tmp_path / "careglot.yaml").write_text("target_locales: [nl_BE, sr@latin, ca@valencia, zh_Hant, es_419, tet]\n",
+                                            encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "sources.yaml").write_text("[]\n", encoding="utf-8")
+    workspace = load_workspace(tmp_path)
+    assert workspace.target_locales == ("nl_BE", "sr@latin", "ca@valencia", "zh_Hant", "es_419", "tet")
+
+
+@pytest.mark.parametrize("code", ["../x", "a/b"])
+def test_a_locale_that_is_a_path_is_refused(tmp_path: Path, run_cli, code: str) -> None:
+    (tmp_path / "careglot.yaml").write_text(f"target_locales: [nl_BE, '{code}']\n", encoding="utf-8")
+    result = run_cli("sources", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.strip() == (f"careglot: error: careglot.yaml:1: invalid locale code '{code}' "
+                                  "(expected e.g. nl_BE or en)")

@@ -10,8 +10,9 @@ from pathlib import Path
 import polib
 
 from careglot.cli.options import workspace_from
-from careglot.cli.workspace import Workspace, validate_locale
+from careglot.cli.workspace import Workspace
 from careglot.core.errors import UsageError
+from careglot.core.locales import check_locale
 from catalogs.compile import compile_catalog
 from catalogs.init import catalog_path, new_catalog, refuse_existing
 from catalogs.lock import catalog_lock, save_catalog
@@ -159,7 +160,7 @@ def _locales(workspace: Workspace, chosen: list[str] | None) -> list[str]:
     if not chosen:
         return list(workspace.target_locales)
     for code in chosen:
-        validate_locale(code, "--locale")
+        check_locale(code, "--locale")
         if code not in workspace.target_locales:
             raise UsageError(f"{code} is not a target locale of this workspace "
                              f"({', '.join(workspace.target_locales)})")
@@ -168,7 +169,7 @@ def _locales(workspace: Workspace, chosen: list[str] | None) -> list[str]:
 
 def _init(args: argparse.Namespace) -> int:
     workspace = workspace_from(args)
-    locale = validate_locale(args.locale, "LOCALE")
+    locale = check_locale(args.locale, "LOCALE")
     for domain in args.domain or DOMAINS:
         template_path = _template_path(workspace, domain)
         if not template_path.exists():

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from careglot.cli.options import add_format_option, add_glossary_option, add_lang_option, glossary_path, workspace_from
-from careglot.cli.workspace import Workspace, validate_locale
+from careglot.cli.workspace import Workspace
 from careglot.core.errors import InputError, UsageError
+from careglot.core.locales import check_locale
 from catalogs.pofile import paused_gc
 from check import CheckContext, all_checks, catalog_locale, check_catalog, read_catalog, select_checks
 from check.report import format_check_list, format_json, format_text, has_errors
@@ -64,7 +65,7 @@ def _check(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     checks = select_checks(args.disable.split(","))
     workspace = workspace_from(args) if not (args.catalogs and args.glossary) else None
-    fallback = validate_locale(args.lang, "--lang") if args.lang else None
+    fallback = check_locale(args.lang, "--lang") if args.lang else None
     source_lang = args.source_lang or (workspace.source_locale if workspace else "en")
     glossary = load_glossary_cached(glossary_path(args, workspace))
     source_cache: dict[str, set[str]] = {}
@@ -77,7 +78,7 @@ def _run(args: argparse.Namespace) -> int:
         locale = catalog_locale(catalog)
         if locale is None and fallback is None:
             raise InputError("catalog has no Language header; pass --lang LOCALE", path)
-        locale = validate_locale(locale, path) if locale else fallback
+        locale = check_locale(locale, path) if locale else fallback
         context = CheckContext(locale or "", source_lang, glossary, source_cache)
         reports.append(check_catalog(catalog, _shown(path), context, checks))
     print(format_json(reports) if args.format == "json" else format_text(reports))

@@ -10,9 +10,9 @@ from typing import Any
 
 from careglot.cli.options import add_glossary_option, add_lang_option, resolve_glossary
 from careglot.core.errors import UsageError
+from careglot.core.locales import is_known_language
 from glossary.lookup import Hit, lookup
 from glossary.lookup_index import open_index
-from glossary.validate import known_language
 
 _MARKS = {"preferred": "preferred", "admitted": "admitted", "deprecated": "DEPRECATED", "forbidden": "FORBIDDEN"}
 
@@ -35,7 +35,7 @@ def _languages(value: str | None) -> list[str] | None:
         return None
     langs = [part.strip() for part in value.split(",") if part.strip()]
     for lang in langs:
-        if not known_language(lang):
+        if not is_known_language(lang):
             raise UsageError(f"unknown language {lang!r} in --lang")
     return langs
 
