@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from careglot.core.folding import fold_typography
 from extract.readers.text import FOOTNOTES
 from extract.statements import Statement
 from render.leaflets import Leaflet
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 MIN_QUOTE = 20
 
 
 def _key(text: str) -> str:
-    return " ".join(FOOTNOTES.sub("", text.translate(_QUOTES)).split()).casefold()
+    return " ".join(FOOTNOTES.sub("", fold_typography(text)).split()).casefold()
 
 
 def leaflet_usage(statements: Sequence[Statement], leaflets: Iterable[Leaflet]) -> dict[str, list[str]]:
