@@ -15,12 +15,9 @@ or ``"identical"`` (msgstr equals msgid).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from check.context import CheckContext, Unit
+from typing import Any
 
 ERROR, WARNING = "error", "warning"
 SEVERITIES = (ERROR, WARNING)
@@ -28,8 +25,6 @@ SEVERITIES = (ERROR, WARNING)
 # What a check reports about one unit: (message, concept id or None).
 Problem = tuple[str, "str | None"]
 NO_PROBLEMS: tuple[Problem, ...] = ()
-EntryFunction = Callable[["Unit", "CheckContext"], Sequence[Problem]]
-CatalogFunction = Callable[[Sequence["Unit"], "CheckContext"], Sequence[tuple["Unit", Problem]]]
 
 
 @dataclass(frozen=True)

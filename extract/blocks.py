@@ -15,7 +15,6 @@ from pathlib import Path
 
 from careglot.core.folding import TYPOGRAPHY
 
-KINDS = ("heading", "paragraph", "list-item")
 # White space that normalising changes: runs of two or more, or one character that is not a space
 # (written to start with \s so that re skips quickly to white space).
 _ODD_SPACE = re.compile(r"\s(?:\s+|(?<=[^ ]))")
@@ -146,4 +145,3 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     audience: str | None = None
-    size: int = 0

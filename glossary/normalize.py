@@ -126,11 +126,6 @@ def content_words(words_: list[str], lang: str) -> list[str]:
     return kept or words_
 
 
-def term_tokens(text: str, lang: str) -> list[str]:
-    """The stems under which a term in ``lang`` is indexed, in order, without repeats."""
-    return list(dict.fromkeys(stem(w, lang) for w in content_words(words(text), lang)))
-
-
 def trigrams(word: str) -> set[str]:
     padded = f" {word} "
     return {padded[i:i + 3] for i in range(len(padded) - 2)}

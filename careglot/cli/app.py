@@ -21,7 +21,7 @@ from careglot import __version__
 from careglot.cli.messages import display_path, format_error
 from careglot.core.errors import CareglotError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_INPUT = 0, 2  # and 1: a handler found problems
 Handler = Callable[[argparse.Namespace], int]
 
 # Command -> module of careglot.cli.commands that registers it, in the order --help lists them.

@@ -53,10 +53,6 @@ class Workspace:
     source_locale: str
     target_locales: tuple[str, ...]
 
-    @property
-    def config_path(self) -> Path:
-        return self.root / WORKSPACE_FILE
-
     def relative(self, path: str | os.PathLike[str]) -> str:
         """``path`` relative to the workspace root (POSIX style) when inside it."""
         resolved = Path(path).resolve()

@@ -77,7 +77,7 @@ def _read(path: Path, fmt: str, *, source: str, file: str, lang: str) -> Documen
         blocks = read_wordpress(text, path, source=source, file=file, lang=lang)
     else:
         blocks = read_text(text, source=source, file=file, lang=lang)
-    document = Document(source=source, file=file, path=path, lang=lang, notices=notices, size=len(data))
+    document = Document(source=source, file=file, path=path, lang=lang, notices=notices)
     document.blocks = _checked(blocks, document.notices) if lang != "und" else blocks
     return document
 
