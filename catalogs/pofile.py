@@ -113,13 +113,15 @@ class _StrictParser(polib._POFileParser):
     """
 
     current_entry: polib.POEntry
+    current_token: str  # set before every handler call
+    entry_obsolete: bool
 
     def __init__(self, lines: list[str], occurrences: bool = True) -> None:
         super().__init__("", klass=POCatalog, encoding="utf-8")
         self.keep_occurrences = occurrences
         # Our own lines: split on "\n" only (str.splitlines() also splits on U+2028 etc.); the
         # caller has rewritten "#~|" as "#|" (polib skips the previous msgid of obsolete entries).
-        self.fhandle = lines
+        self.fhandle = lines  # type: ignore[assignment]  # polib only iterates it
         for symbol, state in list(self.transitions):
             if state in _STRICT_AFTER and symbol not in _STRICT_AFTER[state]:
                 del self.transitions[(symbol, state)]
@@ -298,13 +300,14 @@ def _syntax_message(lines: list[str], line: int | None) -> str:
     return "syntax error"
 
 
-def keyword_line(lines: list[str], start: int, keyword: str = "msgid") -> int:
-    """The line of the first ``keyword`` at or after line ``start`` (1-based)."""
+def keyword_line(lines: list[str], start: int | None, keyword: str = "msgid") -> int:
+    """The line of the first ``keyword`` at or after line ``start`` (1-based; None: from the top)."""
+    first = max(start or 1, 1)
     pattern = re.compile(rf"^\s*(?:#~\s*)?{keyword}\s")
-    for number in range(max(start, 1), len(lines) + 1):
+    for number in range(first, len(lines) + 1):
         if pattern.match(lines[number - 1]):
             return number
-    return max(start, 1)
+    return first
 
 
 def _check_entries(catalog: POCatalog, lines: list[str], path: Path) -> None:

@@ -182,7 +182,7 @@ def _report(findings: list[Finding], chk: Check, unit: Unit, problems: Iterable[
     note = _FUZZY_NOTE if unit.fuzzy and chk.id != "fuzzy" else ""
     form = f" (plural form {unit.plural_index})" if unit.plural_index else ""
     for message, concept in problems:
-        findings.append(Finding(path, entry.linenum, entry.msgctxt, entry.msgid, chk.id, chk.severity,
+        findings.append(Finding(path, entry.linenum or 0, entry.msgctxt, entry.msgid, chk.id, chk.severity,
                                 message + form + note, concept))
 
 

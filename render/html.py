@@ -39,5 +39,3 @@ def stylesheet() -> Markup:
 def render_html(page: Page) -> str:
     """The page as an HTML5 document."""
     return environment().get_template(TEMPLATE).render(page=page, css=stylesheet())
-
-

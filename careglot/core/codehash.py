@@ -18,7 +18,7 @@ _SKIPPED = ("__pycache__",)
 
 def package_dirs(packages: tuple[str, ...]) -> tuple[Path, ...]:
     """The source folder of each package (``"glossary"``, ``"careglot.core"``), without importing it."""
-    folders = []
+    folders: list[Path] = []
     for name in packages:
         spec = importlib.util.find_spec(name)
         if spec is None or not spec.submodule_search_locations:

@@ -140,7 +140,7 @@ def _update_one(template: polib.POFile, path: Path, locale: str | None, glossary
                 fuzzy: bool, shown: str, source_lang: str = "en") -> None:
     with catalog_lock(path):
         if locale is not None and not path.exists():
-            catalog = new_catalog(template, locale, path.stem)
+            catalog: polib.POFile = new_catalog(template, locale, path.stem)
             expected = None
             summary = f"created, {len(catalog)} messages"
         else:
