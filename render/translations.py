@@ -52,10 +52,10 @@ class Translations:
         po = load_catalog(po_path, locale=locale)
         compile_catalog(po, mo_path)
         mo = polib.mofile(os.fspath(mo_path))
-        messages: dict[tuple[str | None, str], str] = {(entry.msgctxt, entry.msgid): entry.msgstr
-                                                       for entry in mo if entry.msgid}
-        states: dict[tuple[str | None, str], str] = {(entry.msgctxt, entry.msgid): FUZZY if entry.fuzzy else UNTRANSLATED
-                  for entry in po if not entry.obsolete and (entry.fuzzy or not entry.translated())}
+        Key = tuple[str | None, str]
+        messages: dict[Key, str] = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo if entry.msgid}
+        states: dict[Key, str] = {(entry.msgctxt, entry.msgid): FUZZY if entry.fuzzy else UNTRANSLATED
+                                  for entry in po if not entry.obsolete and (entry.fuzzy or not entry.translated())}
         return cls(locale, messages, states, po)
 
     def lookup(self, context: str, msgid: str) -> str | None:
