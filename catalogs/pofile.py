@@ -295,7 +295,8 @@ def _field_line(lines: list[str], start: int, text: str) -> int:
 def _check_plural_forms(catalog: POCatalog, lines: list[str], path: Path) -> None:
     """The header's own rule is valid and every plural message has its forms 0 .. nplurals-1.
 
-    This is what ``msgfmt --check-header`` checks. Whether the rule suits the language is
+    This is what ``msgfmt --check-header`` checks (an untranslated plural message may keep
+    any number of empty forms there, and here). Whether the rule suits the language is
     not a reading matter: ``careglot check`` warns about that (``plural-forms``).
     """
     plurals = [entry for entry in catalog if entry.msgid_plural and not entry.obsolete]
@@ -308,15 +309,15 @@ def _check_plural_forms(catalog: POCatalog, lines: list[str], path: Path) -> Non
             nplurals = parse_plural_forms(plural_forms).nplurals
         except PluralFormsError as error:
             raise InputError(str(error), path, line) from None
-    elif plurals and header is not None and path.suffix != ".pot":
-        raise InputError("the catalog has plural messages but its header has no Plural-Forms "
+    elif header is not None and path.suffix != ".pot" and any(any(e.msgstr_plural.values()) for e in plurals):
+        raise InputError("the catalog has translated plural messages but its header has no Plural-Forms "
                          "(add e.g. 'Plural-Forms: nplurals=2; plural=(n != 1);')", path, line)
     for entry in plurals:
         indexes = sorted(entry.msgstr_plural)
         if indexes != list(range(len(indexes))):
             raise InputError(f"plural message has msgstr{_index_list(indexes)}: the forms must be numbered "
                              f"0 .. {len(indexes) - 1} without gaps", path, keyword_line(lines, entry.linenum))
-        if nplurals is not None and len(indexes) != nplurals:
+        if nplurals is not None and len(indexes) != nplurals and any(entry.msgstr_plural.values()):
             raise InputError(f"plural message has {len(indexes)} msgstr[N] forms, the catalog's Plural-Forms "
                              f"says nplurals={nplurals}", path, keyword_line(lines, entry.linenum))
 
