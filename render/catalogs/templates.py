@@ -2,9 +2,12 @@
 
 Every message carries its stable id as msgctxt, a ``#:`` reference to the YAML line it
 comes from, and ``#.`` notes for the translator: the statement's category and source, and
-one ``glossary:`` hint per concept the English text mentions, naming the term the
-translator must use (and the ones to avoid). Templates carry the English terms;
-:func:`localise_hints` rewrites the hints of a language's catalog for that language.
+``glossary:`` hints for the concepts the English text mentions, one line per target locale,
+naming the term that locale's translator must use (and the ones to avoid). ``#.`` comments
+belong to the template in gettext: GNU msgmerge, and every tool built on it (Poedit, Weblate,
+Lokalize), copies them from the template into each catalog. So the template carries the
+hints of every target locale, the catalogs carry exactly the template's comments, and a merge
+by any of those tools gives every translator the right hint.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 import polib
 
 from glossary.matching import TermMatcher
-from glossary.model import Concept, Glossary, Term
+from glossary.model import Concept, Glossary
 from glossary.yamlio import YamlMap, load_yaml
 from render.catalogs.pofile import POCatalog
 from render.leaflets import Leaflet
@@ -48,10 +51,10 @@ def new_template(project: str, now: dt.datetime | None = None) -> POCatalog:
 
 
 def leaflets_template(leaflets: Sequence[Leaflet], glossary: Glossary, root: Path,
-                      source_lang: str = "en") -> POCatalog:
+                      source_lang: str = "en", target_locales: Sequence[str] = ()) -> POCatalog:
     """Titles, headings and statements of every leaflet, then the interface strings."""
     catalog = new_template("careglot leaflets")
-    hints = _Hints(glossary, source_lang)
+    hints = _Hints(glossary, source_lang, target_locales)
     for leaflet in leaflets:
         where = _relative(leaflet.path, root)
         title_line = _title_line(leaflet.path)
@@ -76,81 +79,63 @@ def leaflets_template(leaflets: Sequence[Leaflet], glossary: Glossary, root: Pat
     return catalog
 
 
-def glossary_template(glossary: Glossary, root: Path, source_lang: str = "en") -> POCatalog:
-    """The definition and the note of every concept, in the source language."""
+def glossary_template(glossary: Glossary, root: Path, source_lang: str = "en",
+                      target_locales: Sequence[str] = ()) -> POCatalog:
+    """The definition and the note of every concept, in the source language.
+
+    A definition names its own concept first (even when the text does not use the term),
+    then the other concepts it mentions.
+    """
     catalog = new_template("careglot glossary")
-    hints = _Hints(glossary, source_lang)
+    hints = _Hints(glossary, source_lang, target_locales)
     where = _relative(glossary.path, root) if glossary.path else "glossary.yaml"
     for concept in glossary:
-        own = hints.hint(concept, concept.preferred(source_lang))
+        own = hints.concept_hints(concept, None)
         for kind, texts in (("definition", concept.definition), ("note", concept.notes)):
             text = texts.get(source_lang)
             if not text:
                 continue
             notes = [f"{kind} of the concept '{concept.id}'" + (f" ({concept.domain})" if concept.domain else "")]
-            found = [line for line in hints.comments(text) if line != own]
+            found = [line for line in hints.comments(text, skip=concept.id)]
             catalog.append(_entry(f"concept.{concept.id}.{kind}", text, where, concept.line,
-                                  [*notes, *([own] if own else []), *found]))
+                                  [*notes, *own, *found]))
     return catalog
 
 
-def localise_hints(catalog: polib.POFile, glossary: Glossary, locale: str, source_lang: str = "en") -> int:
-    """Rewrite the ``glossary:`` hints of ``catalog`` for ``locale``; returns entries changed."""
-    hints = _Hints(glossary, source_lang, target=locale)
-    changed = 0
-    for entry in catalog:
-        if entry.obsolete:
-            continue
-        lines = entry.comment.split("\n") if entry.comment else []
-        kept = [line for line in lines if not line.startswith(HINT_PREFIX)]
-        if len(kept) == len(lines):
-            continue
-        concept_hints = _concept_own_hint(entry, glossary, hints)
-        text = "\n".join([*kept, *concept_hints, *(h for h in hints.comments(entry.msgid) if h not in concept_hints)])
-        if text != entry.comment:
-            entry.comment = text
-            changed += 1
-    return changed
-
-
-def _concept_own_hint(entry: polib.POEntry, glossary: Glossary, hints: _Hints) -> list[str]:
-    """A glossary definition names its own concept even when the text does not."""
-    context = entry.msgctxt or ""
-    if not context.startswith("concept."):
-        return []
-    concept = glossary.get(context.split(".")[1])
-    hint = hints.hint(concept, concept.preferred(hints.source)) if concept is not None else None
-    return [hint] if hint else []
-
-
 class _Hints:
-    """``glossary:`` hint lines for the concepts a source-language text mentions."""
+    """``glossary:`` hint lines, one per target locale, for the concepts a source-language text mentions."""
 
-    def __init__(self, glossary: Glossary, source: str, target: str | None = None) -> None:
+    def __init__(self, glossary: Glossary, source: str, targets: Sequence[str] = ()) -> None:
         self.glossary = glossary
         self.source = source
-        self.target = target or source
-        self.lang, _, self.region = self.target.partition("_")
+        self.targets = list(targets) or [source]
         self.matcher = TermMatcher.build(glossary, source)
 
-    def comments(self, text: str) -> list[str]:
+    def comments(self, text: str, skip: str | None = None) -> list[str]:
         seen: dict[str, str] = {}
         for match in self.matcher.find(text):
-            if match.concept_id not in seen:
+            if match.concept_id not in seen and match.concept_id != skip:
                 # A term shared by several concepts: say which concept each hint is for.
                 seen[match.concept_id] = f"{match.surface} ({match.concept_id})" if match.term.ambiguous \
                     else match.surface
         result = []
         for concept_id, surface in seen.items():
             concept = self.glossary.get(concept_id)
-            hint = self.hint(concept, None, surface) if concept is not None else None
-            if hint:
-                result.append(hint)
+            if concept is not None:
+                result += self.concept_hints(concept, surface)
         return result
 
-    def hint(self, concept: Concept, source_term: Term | None, surface: str | None = None) -> str | None:
+    def concept_hints(self, concept: Concept, surface: str | None) -> list[str]:
+        """The hint of every target locale that has a term for ``concept``."""
+        source_term = concept.preferred(self.source)
         shown = surface or (source_term.text if source_term else concept.id)
-        terms = [t for t in concept.terms_in(self.lang) if t.region in (None, self.region or None)]
+        hints = (self.hint(concept, shown, locale) for locale in self.targets)
+        return [hint for hint in hints if hint]
+
+    @staticmethod
+    def hint(concept: Concept, shown: str, locale: str) -> str | None:
+        lang, _, region = locale.partition("_")
+        terms = [t for t in concept.terms_in(lang) if t.region in (None, region or None)]
         preferred = next((t for t in terms if t.status == "preferred" and t.type != "abbreviation"), None)
         abbreviation = next((t for t in terms if t.status == "preferred" and t.type == "abbreviation"), None)
         if preferred is None and abbreviation is None:
@@ -159,7 +144,7 @@ class _Hints:
         if abbreviation is not None:
             use = f"{use} ({abbreviation.text})" if use else abbreviation.text
         avoid = _unique(t.text for t in terms if t.status in _AVOID)
-        line = f"{HINT_PREFIX}{shown} → {self.target}: {use}"
+        line = f"{HINT_PREFIX}{shown} → {locale}: {use}"
         return line + (f"; not: {', '.join(avoid)}" if avoid else "")
 
 
