@@ -129,7 +129,7 @@ def updated_text(path: Path, curated: Glossary, merged: list[Concept]) -> str:
     """The new file text: spliced into the curated text when possible, else fully re-serialised."""
     result = Glossary(merged, path)
     if path.suffix.lower() in (".tbx", ".xml"):
-        from glossary.tbx import write_tbx
+        from glossary.tbxwrite import write_tbx
 
         return write_tbx(result, version=3 if b"<tbx" in path.read_bytes()[:4096] else 2).decode("utf-8")
     text = path.read_text(encoding="utf-8")

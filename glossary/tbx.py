@@ -19,24 +19,17 @@ import re
 from pathlib import Path
 
 from lxml import etree
-from lxml.builder import ElementMaker
 
 from glossary.errors import InputError
 from glossary.loader import CONCEPT_ID
 from glossary.model import Concept, Glossary, Term
-from glossary.serialize import language_order
 from glossary.tbxmap import (
     CAREGLOT_NOTE,
-    careglot_note,
     gender_from_tbx,
-    gender_to_tbx,
     parse_careglot_note,
     pos_from_tbx,
-    pos_to_tbx,
     status_from_tbx,
-    status_to_tbx,
     type_from_tbx,
-    type_to_tbx,
 )
 from glossary.xmlsafe import parse_xml_bytes, parse_xml_file
 
@@ -216,64 +209,5 @@ def _apply_extra(term: Term, extra: dict[str, str]) -> None:
         term.ambiguous = extra["ambiguous"] == "true"
     if "gender" in extra:
         term.gender = extra["gender"]
-
-
-def write_tbx(glossary: Glossary, version: int = 2, source_lang: str = "en") -> bytes:
-    """Serialise ``glossary`` as TBX-Basic v2 (``martif``) or v3 (``tbx``), UTF-8 bytes."""
-    if version not in (2, 3):
-        raise ValueError(f"unknown TBX version {version}")
-    maker = ElementMaker(namespace=TBX3_NS, nsmap={None: TBX3_NS}) if version == 3 else ElementMaker()
-    names = ({"entry": "conceptEntry", "lang": "langSec", "term": "termSec", "header": "tbxHeader"}
-             if version == 3 else {"entry": "termEntry", "lang": "langSet", "term": "tig", "header": "martifHeader"})
-    header = maker(names["header"], maker.fileDesc(maker.sourceDesc(maker.p("careglot glossary"))))
-    if version == 2:
-        header.append(maker.encodingDesc(maker.p("TBXBasicXCSV02.xcs", type="XCSURI")))
-    body = maker.body(*(_entry(maker, names, concept) for concept in glossary))
-    root = maker("tbx" if version == 3 else "martif", header, maker.text(body), type="TBX-Basic")
-    root.set(XML_LANG, source_lang)
-    if version == 3:
-        root.set("style", "dca")
-    if version == 3:
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
-                          doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')
-
-
-def _entry(maker: ElementMaker, names: dict[str, str], concept: Concept) -> etree._Element:
-    entry = maker(names["entry"], id=concept.id)
-    if concept.domain:
-        entry.append(maker.descrip(concept.domain, type="subjectField"))
-    for source in concept.sources:
-        entry.append(maker.admin(source, type="source"))
-    for lang in language_order(concept):
-        section = maker(names["lang"])
-        section.set(XML_LANG, lang)
-        if lang in concept.definition:
-            section.append(maker.descrip(concept.definition[lang], type="definition"))
-        if lang in concept.notes:
-            section.append(maker.note(concept.notes[lang]))
-        for term in concept.terms_in(lang):
-            section.append(_term_element(maker, names["term"], term))
-        entry.append(section)
-    return entry
-
-
-def _term_element(maker: ElementMaker, name: str, term: Term) -> etree._Element:
-    element = maker(name, maker.term(term.text),
-                    maker.termNote(type_to_tbx(term), type="termType"),
-                    maker.termNote(status_to_tbx(term.status), type="administrativeStatus"))
-    if term.pos:
-        element.append(maker.termNote(pos_to_tbx(term.pos), type="partOfSpeech"))
-    gender = gender_to_tbx(term.gender, term.lang)
-    if gender:
-        element.append(maker.termNote(gender, type="grammaticalGender"))
-    if term.region:
-        element.append(maker.termNote(f"{term.lang}-{term.region}", type="geographicalUsage"))
-    if term.source:
-        element.append(maker.admin(term.source, type="source"))
-    if term.note:
-        element.append(maker.note(term.note))
-    extra = careglot_note(term)
-    if extra:
-        element.append(maker.note(extra))
-    return element
+    if "pos" in extra:
+        term.pos = extra["pos"]

@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="TBX dialect: 2 = <martif> (IATE, memoQ, Weblate), 3 = <tbx> (ISO 30042:2019)")
     export.add_argument("--source-lang", help="CSV: language of the 'source' column (default: workspace source)")
     export.add_argument("--lang", help="CSV: language of the 'target' column (one language pair per file)")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (default: standard output); TBX v2 also writes its XCS, FILE.xcs")
     export.set_defaults(handler=_export)
 
     imp = actions.add_parser("import", help="add concepts from a TBX or Weblate CSV file to the workspace glossary",
@@ -119,15 +120,24 @@ def _export(args: argparse.Namespace) -> int:
     path, workspace = resolve_glossary(args)
     glossary = load_glossary(path)
     data: str | bytes
+    xcs: tuple[Path, bytes] | None = None
     if args.format == "tbx":
-        from glossary.tbx import write_tbx
+        from glossary.tbxwrite import DEFAULT_XCS, tbx_languages, write_tbx, write_xcs
 
-        data = write_tbx(glossary, version=int(args.tbx_version))
+        source_lang = target_languages([workspace.source_locale])[0] if workspace else "en"
+        version = int(args.tbx_version)
+        output = Path(args.output) if args.output else None
+        xcs_name = output.with_suffix(".xcs").name if output else DEFAULT_XCS
+        data = write_tbx(glossary, version=version, source_lang=source_lang, xcs_name=xcs_name)
+        if version == 2 and output is not None:
+            xcs = (output.with_name(xcs_name), write_xcs(tbx_languages(glossary, source_lang)))
     else:
         from glossary.csvio import write_weblate_csv
 
         source, target = _csv_pair(args, workspace, glossary)
         data = write_weblate_csv(glossary, source, target)
+    if xcs is not None:
+        atomic_write(*xcs)
     if args.output:
         atomic_write(args.output, data)
     elif isinstance(data, bytes):
