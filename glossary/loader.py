@@ -30,7 +30,7 @@ TBX_SUFFIXES = (".tbx", ".xml", ".tbxm")
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     """Load a YAML or TBX glossary; the format is told by extension, else by content."""
     file = Path(path)
-    if _looks_like_tbx(file):
+    if looks_like_tbx(file):
         from glossary.tbx import read_tbx  # local import: lxml only when TBX is used
 
         return read_tbx(file)
@@ -42,7 +42,7 @@ def load_glossary_text(text: str, path: str | os.PathLike[str]) -> Glossary:
     return glossary_from_data(load_yaml_text(text, path), Path(path))
 
 
-def _looks_like_tbx(file: Path) -> bool:
+def looks_like_tbx(file: Path) -> bool:
     if file.suffix.lower() in TBX_SUFFIXES:
         return True
     if file.suffix.lower() in (".yaml", ".yml"):

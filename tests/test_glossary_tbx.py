@@ -164,8 +164,13 @@ def test_csv_import(run_cli: Run, workspace: Path, tmp_path: Path) -> None:
                      'advanced therapy medicinal product,geneesmiddel voor geavanceerde therapie,atmp,\n'
                      'ATMP,ATMP,atmp:abbreviation,\n', encoding="utf-8")
     result = run_cli("glossary", "import", "--lang", "nl", str(sheet), cwd=workspace)
-    assert result.code == 1  # the atmp row conflicts with the curated atmp concept
-    assert "added bone-marrow" in result.out and "conflict: concept 'atmp'" in result.out
+    assert result.code == 0, result.out  # the atmp rows say what the curated atmp concept says
+    assert "added bone-marrow" in result.out and "1 added, 0 extended, 0 replaced, 1 unchanged" in result.out
+    other = tmp_path / "other-nl.csv"
+    other.write_text("source,target,context\nadvanced therapy medicinal product,geavanceerd geneesmiddel,atmp\n",
+                     encoding="utf-8")
+    conflict = run_cli("glossary", "import", "--lang", "nl", str(other), cwd=workspace)
+    assert conflict.code == 1 and "conflict: concept 'atmp' differs from the curated entry in nl" in conflict.out
     marrow = load_glossary(workspace / "glossary.yaml").get("bone-marrow")
     assert marrow is not None
     assert marrow.preferred("nl").text == "beenmerg" and marrow.preferred("en").text == "bone marrow"
