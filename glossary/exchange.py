@@ -39,6 +39,8 @@ class ImportResult:
         out += [f"extended {ident} (new languages or fields)" for ident in report.extended]
         out += [f"replaced {ident}" for ident in report.replaced]
         out += [f"{'would prune' if self.dry_run else 'pruned'} {ident}" for ident in report.pruned]
+        out += [f"matched: {text}" for text in report.matched]
+        out += [f"homonym: {text}" for text in report.homonyms]
         out += [f"conflict: {text}" for text in report.conflicts]
         out += [f"skipped concept: {text}" for text in report.skipped]
         out += self.log.lines()
@@ -126,7 +128,7 @@ def _reload(text: str, path: Path) -> Glossary:
 
 def _culprits(text: str, path: Path, problems: list[InputError], report: ImportReport) -> dict[str, str]:
     """The imported concepts that the problems are in (by line), with the first problem of each."""
-    touched = {*report.added, *report.extended, *report.replaced}
+    touched = {*report.added, *report.extended, *report.replaced, *report.marked}
     starts = sorted((concept.line, concept.id) for concept in _reload(text, path))
     culprits: dict[str, str] = {}
     for problem in problems:
@@ -144,7 +146,7 @@ def _revert(merged: list[Concept], ident: str, original: Concept | None, report:
         del merged[index]
     else:
         merged[index] = original
-    for bucket in (report.added, report.extended, report.replaced):
+    for bucket in (report.added, report.extended, report.replaced, report.marked):
         if ident in bucket:
             bucket.remove(ident)
 

@@ -5,9 +5,14 @@ changes Dutch. Per language, a language the curated concept lacks is added ("ext
 different wording is a conflict, kept as curated unless ``replace``, and then only that
 language's terms, definition and note are replaced. ``partial`` imports (CSV: one preferred
 term per row, no statuses) compare term by term: a row whose term the curated language
-already has as preferred is unchanged, and ``replace`` makes the row's term preferred and the
+already has as preferred is unchanged (a CSV row without a concept id is matched by its
+terms), and ``replace`` makes the row's term preferred and the
 previous preferred one admitted, so nothing is deleted. Curated concepts the file does not
 contain are deleted only with ``prune``.
+
+An imported concept with another id is the curated concept that shares a term with it in
+every language both have, if exactly one does; otherwise a concept that shares terms with
+curated ones is a homonym: added, and the shared terms are marked ambiguous on both sides.
 """
 
 from __future__ import annotations
@@ -31,11 +36,14 @@ class ImportReport:
     conflicts: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+    homonyms: list[str] = field(default_factory=list)
+    marked: list[str] = field(default_factory=list)  # curated concepts whose shared terms became ambiguous
     written: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.extended or self.replaced or self.pruned)
+        return bool(self.added or self.extended or self.replaced or self.pruned or self.marked)
 
 
 @dataclass
@@ -53,23 +61,28 @@ def merge(curated: Glossary, incoming: Glossary, *, replace: bool, partial: bool
     report = ImportReport()
     merged = [copy.deepcopy(concept) for concept in curated]
     position = {concept.id: index for index, concept in enumerate(merged)}
-    owners = {(t.lang, term_key(t)): c.id for c in curated for t in c.all_terms() if not t.ambiguous}
-    source_owners = _source_owners(curated) if partial else {}
+    owners: dict[tuple[str, str], list[str]] = {}
+    for curated_concept in curated:
+        for term in curated_concept.all_terms():
+            claims = owners.setdefault((term.lang, term_key(term)), [])
+            if curated_concept.id not in claims:
+                claims.append(curated_concept.id)
     seen: set[str] = set()
     for concept in incoming:
-        target = concept.id if concept.id in position else source_owners.get(_first_key(concept))
+        claimed = list(dict.fromkeys(ident for t in concept.all_terms() for ident in owners.get(_key(t), [])))
+        target = concept.id if concept.id in position else _same_concept(concept, claimed, merged, position,
+                                                                          partial)
         if target is not None:
+            if target != concept.id:
+                report.matched.append(f"{concept.id!r} is curated concept {target!r} (same terms)")
             seen.add(target)
             _record(report, target, _merge_concept(merged[position[target]], concept, replace, partial))
             continue
-        claimed = {owners[(t.lang, term_key(t))] for t in concept.all_terms() if (t.lang, term_key(t)) in owners}
+        added = copy.deepcopy(concept)
         if claimed:
-            seen.update(claimed)
-            report.conflicts.append(f"imported concept {concept.id!r} uses terms of curated concept(s) "
-                                    f"{', '.join(sorted(claimed))}")
-            continue
+            _mark_homonyms(added, claimed, merged, position, report)
         position[concept.id] = len(merged)
-        merged.append(copy.deepcopy(concept))
+        merged.append(added)
         report.added.append(concept.id)
     if prune:
         report.pruned = [c.id for c in curated if c.id not in seen]
@@ -77,22 +90,49 @@ def merge(curated: Glossary, incoming: Glossary, *, replace: bool, partial: bool
     return merged, report
 
 
-def _source_owners(curated: Glossary) -> dict[tuple[str, str], str]:
-    """CSV rows without a concept id: the curated concept whose term the source column names."""
-    owners: dict[tuple[str, str], str] = {}
-    for concept in curated:
+def _key(term: Term) -> tuple[str, str]:
+    return term.lang, term_key(term)
+
+
+def _same_concept(concept: Concept, claimed: list[str], merged: list[Concept], position: dict[str, int],
+                  partial: bool) -> str | None:
+    """The one curated concept that shares a term with ``concept`` in every language both have.
+
+    A CSV row (``partial``) names its concept by the source term alone: its target is the
+    translation under review.
+    """
+    consistent = []
+    for ident in claimed:
+        other = merged[position[ident]]
+        common = [lang for lang in concept.terms if lang in other.terms][:1 if partial else None]
+        keys = {_key(t) for t in other.all_terms()}
+        if common and all(any(_key(t) in keys for t in concept.terms[lang]) for lang in common):
+            consistent.append(ident)
+    return consistent[0] if len(consistent) == 1 else None
+
+
+def _mark_homonyms(concept: Concept, claimed: list[str], merged: list[Concept], position: dict[str, int],
+                   report: ImportReport) -> None:
+    """A new concept that shares terms with curated ones: a homonym, marked ambiguous on both sides."""
+    keys = {_key(t) for t in concept.all_terms()}
+    for ident in claimed:
+        other = merged[position[ident]]
+        shared = [t for t in other.all_terms() if _key(t) in keys]
+        for term in shared:
+            term.ambiguous = True
         for term in concept.all_terms():
-            owners.setdefault((term.lang, term_key(term)), concept.id)
-    return owners
-
-
-def _first_key(concept: Concept) -> tuple[str, str] | None:
-    first = next(concept.all_terms(), None)
-    return (first.lang, term_key(first)) if first is not None else None
+            if any(_key(term) == _key(t) for t in shared):
+                term.ambiguous = True
+        texts = ", ".join(repr(t.text) for t in shared)
+        report.homonyms.append(f"{texts} names curated {ident!r} and imported {concept.id!r}: marked ambiguous")
+        if ident not in report.marked:
+            report.marked.append(ident)
 
 
 def _record(report: ImportReport, ident: str, outcome: _Outcome) -> None:
-    report.conflicts += outcome.conflicts
+    if outcome.conflicts:
+        where = ", ".join(dict.fromkeys(outcome.conflicts))
+        report.conflicts.append(f"concept {ident!r} differs from the curated entry in {where}")
     if outcome.replaced:
         report.replaced.append(ident)
     elif outcome.extended:
@@ -111,7 +151,7 @@ def _merge_concept(current: Concept, concept: Concept, replace: bool, partial: b
         elif partial:
             _merge_partial(current, lang, terms, replace, outcome)
         elif concept_data(_only(current, lang))["terms"] != concept_data(_only(concept, lang))["terms"]:
-            _differs(outcome, replace, current.id, lang)
+            _differs(outcome, replace, lang)
             if replace:
                 current.terms[lang] = copy.deepcopy(terms)
     for label, theirs, ours in (("definition", concept.definition, current.definition),
@@ -121,7 +161,7 @@ def _merge_concept(current: Concept, concept: Concept, replace: bool, partial: b
                 ours[lang] = text
                 outcome.extended.append(f"{label} {lang}")
             elif ours[lang] != text:
-                _differs(outcome, replace, current.id, f"{label} {lang}")
+                _differs(outcome, replace, f"{label} {lang}")
                 if replace:
                     ours[lang] = text
     if not partial:
@@ -135,7 +175,7 @@ def _merge_concept_fields(current: Concept, concept: Concept, replace: bool, out
             current.domain = concept.domain
             outcome.extended.append("domain")
         else:
-            _differs(outcome, replace, current.id, "domain")
+            _differs(outcome, replace, "domain")
             if replace:
                 current.domain = concept.domain
     new_sources = [source for source in concept.sources if source not in current.sources]
@@ -150,7 +190,7 @@ def _merge_partial(current: Concept, lang: str, terms: list[Term], replace: bool
         existing = next((t for t in mine if term_key(t) == term_key(term) and t.region == term.region), None)
         if existing is not None and existing.status == term.status and existing.type == term.type:
             continue
-        _differs(outcome, replace, current.id, lang)
+        _differs(outcome, replace, lang)
         if not replace:
             return
         for other in mine:
@@ -163,11 +203,11 @@ def _merge_partial(current: Concept, lang: str, terms: list[Term], replace: bool
             existing.status, existing.type = term.status, term.type
 
 
-def _differs(outcome: _Outcome, replace: bool, ident: str, what: str) -> None:
+def _differs(outcome: _Outcome, replace: bool, what: str) -> None:
     if replace:
         outcome.replaced.append(what)
     else:
-        outcome.conflicts.append(f"concept {ident!r} differs from the curated entry in {what}")
+        outcome.conflicts.append(what)
 
 
 def _only(concept: Concept, lang: str) -> Concept:

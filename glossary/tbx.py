@@ -44,9 +44,10 @@ TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TERM_CONTAINERS = ("tig", "ntig", "termSec")
 _GROUPS = ("termGrp", "termNoteGrp", "descripGrp", "adminGrp")
-_SKIPPED = {"transacGrp": "history (dates, authors)", "transac": "history (dates, authors)",
-            "date": "history (dates, authors)", "ref": "cross-reference", "xref": "cross-reference",
-            "termCompList": "term components"}
+_SKIPPED = {"transacGrp": ("history", "dates and authors"), "transac": ("history", "dates and authors"),
+            "date": ("history", "dates and authors"), "ref": ("cross-reference", "links between entries"),
+            "xref": ("cross-reference", "links to files and pages"),
+            "termCompList": ("term components", "term components")}
 # Data category names as tools spell them (MultiTerm: "Definition", "Subject"), folded.
 _CATEGORIES = {"termtype": "termType", "administrativestatus": "administrativeStatus",
                "normativeauthorization": "administrativeStatus", "status": "administrativeStatus",
@@ -97,8 +98,8 @@ class _Reader:
         name, kind, value = _name(element), element.get("type") or "", _text(element)
         line = _line(element)
         if name in _SKIPPED:
-            self.log.skip(_SKIPPED[name], f"<{name}> ({_SKIPPED[name]}: careglot keeps no such data)",
-                          self.path, line)
+            kind_, what = _SKIPPED[name]
+            self.log.skip(kind_, f"<{name}>: careglot keeps no {what}", self.path, line)
         elif name in ("descrip", "termNote") and kept_in is not None and value:
             _append(kept_in, lang, f"{kind or name}: {value}")
             self.log.keep("other data category", f"<{name} type={kind!r}> kept as a note", self.path, line)

@@ -135,12 +135,14 @@ def test_import_reports_conflicts_and_keeps_curated_entries(run_cli: Run, worksp
     assert run_cli("glossary", "validate", cwd=workspace).code == 0
 
 
-def test_import_refuses_new_concept_that_takes_curated_terms(run_cli: Run, workspace: Path,
-                                                             tmp_path: Path) -> None:
+def test_import_matches_a_concept_under_another_id_by_its_terms(run_cli: Run, workspace: Path,
+                                                                tmp_path: Path) -> None:
     tbx = tmp_path / "other.tbx"
     tbx.write_text(export(run_cli, workspace).replace('id="famhp"', 'id="fagg"'), encoding="utf-8")
     result = run_cli("glossary", "import", str(tbx), cwd=workspace)
-    assert "conflict: imported concept 'fagg' uses terms of curated concept(s) famhp" in result.out
+    assert result.code == 0, result.out
+    assert "matched: 'fagg' is curated concept 'famhp' (same terms)" in result.out
+    assert "0 added" in result.out and "nothing written" in result.out
     assert load_glossary(workspace / "glossary.yaml").get("fagg") is None
 
 
