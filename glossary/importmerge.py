@@ -187,7 +187,9 @@ def _merge_concept_fields(current: Concept, concept: Concept, replace: bool, out
 def _merge_partial(current: Concept, lang: str, terms: list[Term], replace: bool, outcome: _Outcome) -> None:
     mine = current.terms[lang]
     for term in terms:
-        existing = next((t for t in mine if term_key(t) == term_key(term) and t.region == term.region), None)
+        # A CSV term has no region: it is the curated term of that spelling, whatever its region.
+        existing = next((t for t in mine if term_key(t) == term_key(term)
+                         and term.region in (None, t.region)), None)
         if existing is not None and existing.status == term.status and existing.type == term.type:
             continue
         _differs(outcome, replace, lang)
