@@ -1,8 +1,8 @@
 """axe-core on the glossary page: no violation of any rule, in the states an editor sees.
 
-axe-core comes from npm as a test-time install (``.ci/run`` runs
-``npm install --prefix .test-tools axe-core@4``); the test never downloads it and skips,
-saying how to install it, when it is absent. ``CAREGLOT_AXE`` may name another axe.min.js.
+axe-core comes from npm as a test-time install: ``.ci/run`` installs it outside the tree and
+names it in ``CAREGLOT_AXE``; a developer runs ``npm install --prefix .test-tools axe-core@4``
+(gitignored). The test never downloads it and skips, saying how to install it, when it is absent.
 """
 
 from __future__ import annotations
