@@ -86,7 +86,7 @@ def import_into_workspace(glossary_path: Path, import_path: Path, *, replace: bo
     log = ImportLog(strict=strict)
     incoming = load_import_file(import_path, source_lang, target_lang, log)
     if strict:
-        validate_glossary(incoming, strict=False)
+        validate_glossary(incoming, strict=True)  # the file alone: homonyms, unknown codes refuse it
     else:
         incoming = tidy_import(incoming, log)
     curated = load_glossary(glossary_path)
