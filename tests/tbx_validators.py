@@ -21,9 +21,8 @@ from lxml import etree, isoschematron
 
 from glossary.xmlsafe import load_local_dtd, parse_xml_bytes, parse_xml_file
 
+# ../shared/tbx from the repository root: shared/ lies beside the clone (CI) or the worktree.
 SHARED_TBX = Path(__file__).resolve().parents[2] / "shared" / "tbx"
-if not SHARED_TBX.is_dir():  # a worktree next to main, or the CI clone next to shared/
-    SHARED_TBX = Path(__file__).resolve().parent.parent.parent / "shared" / "tbx"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XPATH2 = (("matches(@target,'https?://.+')",
             "(starts-with(@target,'http://') or starts-with(@target,'https://'))"),
@@ -32,10 +31,9 @@ _XPATH2 = (("matches(@target,'https?://.+')",
 
 def shared_tbx() -> Path:
     """The directory of the official schemas; the tests need it (CI lays shared/ beside the clone)."""
-    for candidate in (Path("/work/shared/tbx"), SHARED_TBX):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("../shared/tbx (the official TBX schemas) is missing")
+    if not SHARED_TBX.is_dir():
+        raise FileNotFoundError(f"{SHARED_TBX} (the official TBX schemas, ../shared/tbx) is missing")
+    return SHARED_TBX
 
 
 @lru_cache(maxsize=1)
