@@ -22,10 +22,9 @@ import os
 import re
 from pathlib import Path
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
 from glossary.importlog import ImportLog
-from glossary.loader import CONCEPT_ID
-from glossary.model import Concept, Glossary, Term
+from glossary.model import CONCEPT_ID, Concept, Glossary, Term
 
 COLUMNS = ("source", "target", "context", "developer_comments", "translator_comments")
 WEBLATE_FIELDS = ("location", "source", "target", "id", "fuzzy", "context", "translator_comments",

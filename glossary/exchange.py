@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.errors import InputError
-from glossary.fsutil import atomic_write
+from careglot.core.errors import InputError
+from careglot.core.fsutil import atomic_write
 from glossary.importlog import ImportLog
 from glossary.importmerge import ImportReport, merge
 from glossary.loader import load_glossary, load_glossary_text, looks_like_tbx

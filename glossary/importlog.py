@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
 
 
 @dataclass(frozen=True)

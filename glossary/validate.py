@@ -2,22 +2,19 @@
 
 :func:`find_problems` returns every error, in file order, as an :class:`InputError` carrying
 ``file:line``; :func:`find_warnings` the findings that do not make a glossary unusable: a
-concept still to translate into a target language, a language code CLDR does not know, a
-language with no preferred full form because it has only an abbreviation or only terms to
-avoid (common in imported termbases), a three-letter
-ISO 639-3 code that CLDR does not know. ``strict`` (``glossary validate --strict``, for release
-builds) counts warnings as errors. :func:`validate_glossary` raises the first error.
+concept still to translate into a target language, a language with no preferred full form
+because it has only an abbreviation or only terms to avoid (common in imported termbases),
+a three-letter language code the subtag registry does not know. ``strict`` (``glossary
+validate --strict``, for release builds) counts warnings as errors. :func:`validate_glossary` raises the first error.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-
-from glossary.errors import InputError
+from careglot.core.errors import InputError
+from careglot.core.locales import base_language, is_known_language
 from glossary.model import GENDERS, Concept, Glossary, Term
 
 WARNING = "warning"
@@ -29,7 +26,7 @@ def target_languages(locales: Iterable[str]) -> list[str]:
     """Glossary languages for gettext target locales: ``nl_BE`` -> ``nl``, in order, no repeats."""
     seen: dict[str, None] = {}
     for code in locales:
-        seen.setdefault(code.replace("-", "_").split("_")[0].lower(), None)
+        seen.setdefault(base_language(code), None)
     return list(seen)
 
 
@@ -71,11 +68,11 @@ def _findings(glossary: Glossary, target_langs: Iterable[str]) -> list[Finding]:
 def _concept_problems(concept: Concept, targets: list[str]) -> Iterator[Finding]:
     languages = {*concept.terms, *concept.definition, *concept.notes}
     for lang in sorted(languages, key=concept.lang_line):
-        if not known_language(lang):
-            # CLDR names every ISO 639-1 language, so an unknown two-letter code is a typo; it names
-            # only some of ISO 639-3's thousands (Min Nan 'nan'), so a three-letter one may be real.
+        if not is_known_language(lang):
+            # Every ISO 639-1 language is registered, so an unknown two-letter code is a typo; a
+            # three-letter one may be a code newer than the registry careglot ships.
             yield (concept.lang_line(lang), f"unknown language code {lang!r} in concept {concept.id!r}"
-                   + (" (not in CLDR; careglot renders nothing in it)" if len(lang) == 3 else ""),
+                   + (" (not in the language subtag registry)" if len(lang) == 3 else ""),
                    WARNING if len(lang) == 3 else ERROR)
     for lang in targets:
         if lang not in concept.terms:
@@ -150,13 +147,3 @@ def term_key(term: Term) -> str:
     """How two spellings count as the same term: exact when case matters, else case-folded (NFC)."""
     text = unicodedata.normalize("NFC", term.text)
     return text if term.is_case_sensitive else text.casefold()
-
-
-@lru_cache(maxsize=256)
-def known_language(code: str) -> bool:
-    """Whether Babel (CLDR) knows ``code`` as a language."""
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True

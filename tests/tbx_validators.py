@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from glossary.xmlsafe import load_local_dtd, parse_xml_bytes, parse_xml_file
+from careglot.core.xmlsafe import load_local_dtd, parse_xml_bytes, parse_xml_file
 
 # ../shared/tbx from the repository root: shared/ lies beside the clone (CI) or the worktree.
 SHARED_TBX = Path(__file__).resolve().parents[2] / "shared" / "tbx"
