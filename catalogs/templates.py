@@ -2,16 +2,19 @@
 
 Every message carries its stable id as msgctxt, a ``#:`` reference to the YAML line it
 comes from, and ``#.`` notes for the translator: the statement's category and source, and
-one ``glossary:`` hint per concept the English text mentions, naming the term the
-translator must use (and the ones to avoid). Templates carry the English terms;
-:func:`localise_hints` rewrites the hints of a language's catalog for that language. The
-leaflets template is built in :mod:`render.leaflet_template`, from these pieces.
+``glossary:`` hints for the concepts the English text mentions, one line per target locale,
+naming the term that locale's translator must use (and the ones to avoid). ``#.`` comments
+belong to the template in gettext: GNU msgmerge, and every tool built on it (Poedit, Weblate,
+Lokalize), copies them from the template into each catalog. So the template carries the
+hints of every target locale, the catalogs carry exactly the template's comments, and a merge
+by any of those tools gives every translator the right hint. The leaflets template is built
+in :mod:`render.leaflet_template`, from these pieces.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import polib
@@ -19,7 +22,7 @@ import polib
 from careglot.core.locales import base_language, territory
 from catalogs.pofile import POCatalog
 from glossary.matching import TermMatcher
-from glossary.model import Concept, Glossary, Term
+from glossary.model import Concept, Glossary
 
 HINT_PREFIX = "glossary: "
 _AVOID = ("deprecated", "forbidden")
@@ -46,81 +49,62 @@ def new_template(project: str, now: dt.datetime | None = None) -> POCatalog:
     return catalog
 
 
-def glossary_template(glossary: Glossary, root: Path, source_lang: str = "en") -> POCatalog:
-    """The definition and the note of every concept, in the source language."""
+def glossary_template(glossary: Glossary, root: Path, source_lang: str = "en",
+                      target_locales: Sequence[str] = ()) -> POCatalog:
+    """The definition and the note of every concept, in the source language.
+
+    A definition names its own concept first (even when the text does not use the term),
+    then the other concepts it mentions.
+    """
     catalog = new_template("careglot glossary")
-    hints = TermHints(glossary, source_lang)
+    hints = TermHints(glossary, source_lang, target_locales)
     where = relative_path(glossary.path, root) if glossary.path else "glossary.yaml"
     for concept in glossary:
-        own = hints.hint(concept, concept.preferred(source_lang))
+        own = hints.concept_hints(concept, None)
         for kind, texts in (("definition", concept.definition), ("note", concept.notes)):
             text = texts.get(source_lang)
             if not text:
                 continue
             notes = [f"{kind} of the concept '{concept.id}'" + (f" ({concept.domain})" if concept.domain else "")]
-            found = [line for line in hints.comments(text) if line != own]
             catalog.append(template_entry(f"concept.{concept.id}.{kind}", text, where, concept.line,
-                                  [*notes, *([own] if own else []), *found]))
+                                          [*notes, *own, *hints.comments(text, skip=concept.id)]))
     return catalog
 
 
-def localise_hints(catalog: polib.POFile, glossary: Glossary, locale: str, source_lang: str = "en") -> int:
-    """Rewrite the ``glossary:`` hints of ``catalog`` for ``locale``; returns entries changed."""
-    hints = TermHints(glossary, source_lang, target=locale)
-    changed = 0
-    for entry in catalog:
-        if entry.obsolete:
-            continue
-        lines = entry.comment.split("\n") if entry.comment else []
-        kept = [line for line in lines if not line.startswith(HINT_PREFIX)]
-        if len(kept) == len(lines):
-            continue
-        concept_hints = _concept_own_hint(entry, glossary, hints)
-        text = "\n".join([*kept, *concept_hints, *(h for h in hints.comments(entry.msgid) if h not in concept_hints)])
-        if text != entry.comment:
-            entry.comment = text
-            changed += 1
-    return changed
-
-
-def _concept_own_hint(entry: polib.POEntry, glossary: Glossary, hints: TermHints) -> list[str]:
-    """A glossary definition names its own concept even when the text does not."""
-    context = entry.msgctxt or ""
-    if not context.startswith("concept."):
-        return []
-    concept = glossary.get(context.split(".")[1])
-    hint = hints.hint(concept, concept.preferred(hints.source)) if concept is not None else None
-    return [hint] if hint else []
-
-
 class TermHints:
-    """``glossary:`` hint lines for the concepts a source-language text mentions."""
+    """``glossary:`` hint lines, one per target locale, for the concepts a source-language text mentions."""
 
-    def __init__(self, glossary: Glossary, source: str, target: str | None = None) -> None:
+    def __init__(self, glossary: Glossary, source: str, targets: Sequence[str] = ()) -> None:
         self.glossary = glossary
         self.source = source
-        self.target = target or source
-        self.lang, self.region = base_language(self.target), territory(self.target) or ""
+        self.targets = list(targets) or [source]
         self.matcher = TermMatcher.build(glossary, source)
 
-    def comments(self, text: str) -> list[str]:
+    def comments(self, text: str, skip: str | None = None) -> list[str]:
         seen: dict[str, str] = {}
         for match in self.matcher.find(text):
-            if match.concept_id not in seen:
+            if match.concept_id not in seen and match.concept_id != skip:
                 # A term shared by several concepts: say which concept each hint is for.
                 seen[match.concept_id] = f"{match.surface} ({match.concept_id})" if match.term.ambiguous \
                     else match.surface
         result = []
         for concept_id, surface in seen.items():
             concept = self.glossary.get(concept_id)
-            hint = self.hint(concept, None, surface) if concept is not None else None
-            if hint:
-                result.append(hint)
+            if concept is not None:
+                result += self.concept_hints(concept, surface)
         return result
 
-    def hint(self, concept: Concept, source_term: Term | None, surface: str | None = None) -> str | None:
+    def concept_hints(self, concept: Concept, surface: str | None) -> list[str]:
+        """The hint of every target locale that has a term for ``concept``."""
+        source_term = concept.preferred(self.source)
         shown = surface or (source_term.text if source_term else concept.id)
-        terms = [t for t in concept.terms_in(self.lang) if t.region in (None, self.region or None)]
+        hints = (self.hint(concept, shown, locale) for locale in self.targets)
+        return [hint for hint in hints if hint]
+
+    @staticmethod
+    def hint(concept: Concept, shown: str, locale: str) -> str | None:
+        lang, region = base_language(locale), territory(locale) or None
+        terms = [t for t in concept.terms_in(lang) if t.region in (None, region)]
         preferred = next((t for t in terms if t.status == "preferred" and t.type != "abbreviation"), None)
         abbreviation = next((t for t in terms if t.status == "preferred" and t.type == "abbreviation"), None)
         if preferred is None and abbreviation is None:
@@ -129,7 +113,7 @@ class TermHints:
         if abbreviation is not None:
             use = f"{use} ({abbreviation.text})" if use else abbreviation.text
         avoid = _unique(t.text for t in terms if t.status in _AVOID)
-        line = f"{HINT_PREFIX}{shown} → {self.target}: {use}"
+        line = f"{HINT_PREFIX}{shown} → {locale}: {use}"
         return line + (f"; not: {', '.join(avoid)}" if avoid else "")
 
 

@@ -1,135 +1,161 @@
 """Import concepts from TBX, CSV or YAML into the curated workspace glossary.
 
-Unknown concepts are added; languages the curated concept lacks are added to it; anything
-that would change curated wording is a conflict, reported and skipped unless ``replace``.
-The YAML file is edited in place: untouched concepts keep their text and comments, new
-concepts are appended, replaced ones are re-serialised (:mod:`glossary.serialize`).
+The file is read leniently (:mod:`glossary.importlog`, :mod:`glossary.tidy`), merged language
+by language (:mod:`glossary.importmerge`), and the result is checked with the validator
+before anything is written, so an import never leaves a glossary that ``glossary validate``
+refuses. The YAML file is edited in place: untouched concepts keep their text and comments,
+new concepts are appended, changed ones are re-serialised (:mod:`glossary.serialize`).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from careglot.core.errors import InputError
 from careglot.core.fsutil import atomic_write
-from glossary.loader import load_glossary, load_glossary_text
+from glossary.importlog import ImportLog
+from glossary.importmerge import ImportReport, merge
+from glossary.loader import load_glossary, load_glossary_text, looks_like_tbx
 from glossary.model import Concept, Glossary
 from glossary.serialize import concept_data, dump_concepts, dump_glossary
-from glossary.validate import find_problems, term_key
+from glossary.tidy import tidy_import
+from glossary.validate import find_problems, validate_glossary
 
 
 @dataclass
-class ImportReport:
-    """What an import did (or, with conflicts and no ``replace``, refused to do)."""
+class ImportResult:
+    """An import's report (concepts) and log (data items kept elsewhere, changed or skipped)."""
 
-    added: list[str] = field(default_factory=list)
-    extended: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    written: bool = False
+    report: ImportReport
+    log: ImportLog
+    dry_run: bool = False
 
     def lines(self, target: str) -> list[str]:
-        out = [f"added {ident}" for ident in self.added]
-        out += [f"extended {ident} (new languages)" for ident in self.extended]
-        out += [f"replaced {ident}" for ident in self.replaced]
-        out += [f"conflict: {text}" for text in self.conflicts]
-        summary = (f"{len(self.added)} added, {len(self.extended)} extended, {len(self.replaced)} replaced, "
-                   f"{len(self.unchanged)} unchanged, {len(self.conflicts)} conflicts")
-        if self.conflicts and not self.replaced:
+        report = self.report
+        out = [f"added {ident}" for ident in report.added]
+        out += [f"extended {ident} (new languages or fields)" for ident in report.extended]
+        out += [f"replaced {ident}" for ident in report.replaced]
+        out += [f"{'would prune' if self.dry_run else 'pruned'} {ident}" for ident in report.pruned]
+        out += [f"matched: {text}" for text in report.matched]
+        out += [f"homonym: {text}" for text in report.homonyms]
+        out += [f"conflict: {text}" for text in report.conflicts]
+        out += [f"skipped concept: {text}" for text in report.skipped]
+        out += self.log.lines()
+        summary = (f"{len(report.added)} added, {len(report.extended)} extended, {len(report.replaced)} replaced, "
+                   f"{len(report.unchanged)} unchanged, {len(report.conflicts)} conflicts, "
+                   f"{len(report.skipped)} concepts skipped")
+        if report.pruned:
+            summary += f", {len(report.pruned)} pruned"
+        kept, changed, skipped = (len(self.log.of(action)) for action in ("kept", "changed", "skipped"))
+        if kept or changed or skipped:
+            summary += f"; data: {kept} kept as notes, {changed} adjusted, {skipped} skipped"
+            if skipped:
+                summary += f" ({self.log.reasons('skipped')})"
+        if report.conflicts and not report.replaced:
             summary += " (curated entries kept; --replace to overwrite them)"
-        out.append(f"{target}: {summary}" + ("" if self.written else "; nothing written"))
-        return out
+        return [*out, f"{target}: {summary}" + ("" if report.written else "; nothing written")]
 
 
-def load_import_file(path: Path, source_lang: str, target_lang: str | None) -> Glossary:
-    """A TBX, YAML or Weblate CSV file as a Glossary."""
+def load_import_file(path: Path, source_lang: str, target_lang: str | None, log: ImportLog) -> Glossary:
+    """A TBX, YAML or Weblate CSV file as a Glossary; what it cannot hold goes to ``log``."""
     if path.suffix.lower() == ".csv":
         from glossary.csvio import read_weblate_csv
 
         if target_lang is None:
             raise InputError("a CSV glossary holds one language pair: name the target language with --lang", path)
-        return read_weblate_csv(path, source_lang, target_lang)
+        return read_weblate_csv(path, source_lang, target_lang, log)
+    if looks_like_tbx(path):
+        from glossary.tbx import read_tbx
+
+        return read_tbx(path, log)
     return load_glossary(path)
 
 
-def merge(curated: Glossary, incoming: Glossary, replace: bool) -> tuple[list[Concept], ImportReport]:
-    """The merged concept list and a report; ``curated`` is not modified."""
-    report = ImportReport()
-    merged = list(curated.concepts)
-    position = {concept.id: index for index, concept in enumerate(merged)}
-    owners = {(t.lang, term_key(t)): c.id for c in curated for t in c.all_terms() if not t.ambiguous}
-    for concept in incoming:
-        if concept.id in position:
-            _merge_same_id(merged, position[concept.id], concept, replace, report)
-            continue
-        claimed = {owners[(t.lang, term_key(t))] for t in concept.all_terms() if (t.lang, term_key(t)) in owners}
-        if not claimed:
-            position[concept.id] = len(merged)
-            merged.append(concept)
-            report.added.append(concept.id)
-        elif replace and len(claimed) == 1:
-            owner = claimed.pop()
-            concept.id = owner
-            merged[position[owner]] = concept
-            report.replaced.append(owner)
-        else:
-            report.conflicts.append(f"imported concept {concept.id!r} uses terms of curated concept(s) "
-                                    f"{', '.join(sorted(claimed))}")
-    return merged, report
-
-
-def _merge_same_id(merged: list[Concept], index: int, concept: Concept, replace: bool,
-                   report: ImportReport) -> None:
-    current = merged[index]
-    if concept_data(current) == concept_data(concept):
-        report.unchanged.append(concept.id)
-        return
-    if replace:
-        merged[index] = concept
-        report.replaced.append(concept.id)
-        return
-    new_langs = [lang for lang in concept.terms if lang not in current.terms]
-    current_terms, new_terms = concept_data(current)["terms"], concept_data(concept)["terms"]
-    clashing = [lang for lang in new_terms if lang in current_terms and current_terms[lang] != new_terms[lang]]
-    if new_langs:
-        extended = Concept(id=current.id, terms=dict(current.terms), definition=dict(current.definition),
-                           notes=dict(current.notes), sources=list(current.sources), domain=current.domain,
-                           line=current.line)
-        for lang in new_langs:
-            extended.terms[lang] = concept.terms[lang]
-            if lang in concept.definition and lang not in extended.definition:
-                extended.definition[lang] = concept.definition[lang]
-        merged[index] = extended
-        report.extended.append(concept.id)
-    if clashing or not new_langs:
-        where = f" in {', '.join(clashing)}" if clashing else ""
-        report.conflicts.append(f"concept {concept.id!r} differs from the curated entry{where}")
-
-
 def import_into_workspace(glossary_path: Path, import_path: Path, *, replace: bool, source_lang: str,
-                          target_lang: str | None, dry_run: bool = False) -> ImportReport:
-    """Merge ``import_path`` into the workspace glossary file and write it (atomically)."""
-    incoming = load_import_file(import_path, source_lang, target_lang)
-    problems = find_problems(incoming)
-    if problems:
-        raise problems[0]
+                          target_lang: str | None, dry_run: bool = False, prune: bool = False,
+                          strict: bool = False, target_langs: Sequence[str] = ()) -> ImportResult:
+    """Merge ``import_path`` into the workspace glossary file and write it (atomically).
+
+    Lenient unless ``strict``: what the file holds that careglot cannot is logged and left
+    out, never the whole file. Either way the written glossary passes ``glossary validate``:
+    an imported concept that would make it fail is left out and reported.
+    """
+    log = ImportLog(strict=strict)
+    incoming = load_import_file(import_path, source_lang, target_lang, log)
+    if strict:
+        validate_glossary(incoming, strict=True)  # the file alone: homonyms, unknown codes refuse it
+    else:
+        incoming = tidy_import(incoming, log)
     curated = load_glossary(glossary_path)
-    merged, report = merge(curated, incoming, replace)
-    changed = report.added or report.extended or report.replaced
-    if changed and not dry_run:
-        atomic_write(glossary_path, updated_text(glossary_path, curated, merged))
+    validate_glossary(curated, target_langs)
+    merged, report = merge(curated, incoming, replace=replace, partial=import_path.suffix.lower() == ".csv",
+                           prune=prune)
+    text = _valid_text(glossary_path, curated, incoming, merged, report, target_langs, strict)
+    if report.changed and not dry_run:
+        atomic_write(glossary_path, text)
         report.written = True
-    return report
+    return ImportResult(report, log, dry_run)
+
+
+def _valid_text(path: Path, curated: Glossary, incoming: Glossary, merged: list[Concept], report: ImportReport,
+                target_langs: Sequence[str], strict: bool) -> str:
+    """The new file text, with imported concepts that would make it invalid taken out again."""
+    originals = {concept.id: concept for concept in curated}
+    for _ in range(len(incoming) + 1):
+        text = updated_text(path, curated, merged)
+        problems = find_problems(_reload(text, path), target_langs)
+        if not problems:
+            return text
+        if strict:
+            raise problems[0]
+        culprits = _culprits(text, path, problems, report)
+        for ident, message in culprits.items():
+            _revert(merged, ident, originals.get(ident), report)
+            report.skipped.append(f"{ident!r}: {message}")
+    raise problems[0]
+
+
+def _reload(text: str, path: Path) -> Glossary:
+    if path.suffix.lower() in (".tbx", ".xml"):
+        from glossary.tbx import read_tbx_bytes
+
+        return read_tbx_bytes(text.encode("utf-8"), path)
+    return load_glossary_text(text, path)
+
+
+def _culprits(text: str, path: Path, problems: list[InputError], report: ImportReport) -> dict[str, str]:
+    """The imported concepts that the problems are in (by line), with the first problem of each."""
+    touched = {*report.added, *report.extended, *report.replaced, *report.marked}
+    starts = sorted((concept.line, concept.id) for concept in _reload(text, path))
+    culprits: dict[str, str] = {}
+    for problem in problems:
+        owner = next((ident for line, ident in reversed(starts) if line <= (problem.line or 0)), None)
+        if owner in touched:
+            culprits.setdefault(owner, problem.message)
+    if not culprits:
+        raise problems[0]
+    return culprits
+
+
+def _revert(merged: list[Concept], ident: str, original: Concept | None, report: ImportReport) -> None:
+    index = next(i for i, concept in enumerate(merged) if concept.id == ident)
+    if original is None:
+        del merged[index]
+    else:
+        merged[index] = original
+    for bucket in (report.added, report.extended, report.replaced, report.marked):
+        if ident in bucket:
+            bucket.remove(ident)
 
 
 def updated_text(path: Path, curated: Glossary, merged: list[Concept]) -> str:
     """The new file text: spliced into the curated text when possible, else fully re-serialised."""
     result = Glossary(merged, path)
     if path.suffix.lower() in (".tbx", ".xml"):
-        from glossary.tbx import write_tbx
+        from glossary.tbxwrite import write_tbx
 
         return write_tbx(result, version=3 if b"<tbx" in path.read_bytes()[:4096] else 2).decode("utf-8")
     text = path.read_text(encoding="utf-8")

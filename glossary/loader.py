@@ -15,9 +15,8 @@ from typing import Any
 
 from careglot.core.errors import InputError
 from careglot.core.yamlio import YamlList, YamlMap, load_yaml, load_yaml_text
-from glossary.model import CONCEPT_ID, PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
+from glossary.model import CONCEPT_ID, LANGUAGE, PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
 
-LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 REGION = re.compile(r"^(?:[A-Z]{2}|[0-9]{3})$")
 CONCEPT_FIELDS = ("id", "domain", "definition", "notes", "sources", "terms")
 TERM_FIELDS = ("term", "type", "status", "region", "case_sensitive", "pos", "gender", "note", "source",
@@ -29,7 +28,7 @@ TBX_SUFFIXES = (".tbx", ".xml", ".tbxm")
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     """Load a YAML or TBX glossary; the format is told by extension, else by content."""
     file = Path(path)
-    if _looks_like_tbx(file):
+    if looks_like_tbx(file):
         from glossary.tbx import read_tbx  # local import: lxml only when TBX is used
 
         return read_tbx(file)
@@ -41,7 +40,7 @@ def load_glossary_text(text: str, path: str | os.PathLike[str]) -> Glossary:
     return glossary_from_data(load_yaml_text(text, path), Path(path))
 
 
-def _looks_like_tbx(file: Path) -> bool:
+def looks_like_tbx(file: Path) -> bool:
     if file.suffix.lower() in TBX_SUFFIXES:
         return True
     if file.suffix.lower() in (".yaml", ".yml"):

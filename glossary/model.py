@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CONCEPT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # stable concept ids: a-z, 0-9 and hyphens
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")  # glossary language keys: ISO 639 codes, 2 or 3 letters
 TERM_TYPES = ("full-form", "abbreviation", "lay-term", "variant")
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 ACCEPTED_STATUSES = ("preferred", "admitted")

@@ -9,7 +9,13 @@ Parsing goes through :mod:`careglot.core.xmlsafe` only. What TBX-Basic cannot sa
 forbidden rather than deprecated term, an explicit case-sensitivity, an ambiguous term) is
 carried in one term-level ``<note>`` starting with ``careglot:``, so a round trip loses
 nothing and other tools still show it as a readable note. The mapping tables are in
-docs/glossary.md.
+docs/glossary.md; the writer is :mod:`glossary.tbxwrite`.
+
+With an :class:`~glossary.importlog.ImportLog` (``glossary import``) the reader is lenient:
+data categories the model has no field for are kept as notes where they describe a term or a
+concept, history (``transacGrp``), cross-references and administrative subsets are skipped,
+and a language section without a usable language code is skipped; each is logged with its
+line. Without a log (reading a workspace glossary) those are refused or ignored as before.
 """
 
 from __future__ import annotations
@@ -19,40 +25,46 @@ import re
 from pathlib import Path
 
 from lxml import etree
-from lxml.builder import ElementMaker
 
 from careglot.core.errors import InputError
 from careglot.core.xmlsafe import parse_xml_bytes, parse_xml_file
-from glossary.model import CONCEPT_ID, Concept, Glossary, Term
-from glossary.serialize import language_order
+from glossary.importlog import ImportLog
+from glossary.model import CONCEPT_ID, LANGUAGE, Concept, Glossary, Term
 from glossary.tbxmap import (
     CAREGLOT_NOTE,
-    careglot_note,
     gender_from_tbx,
-    gender_to_tbx,
     parse_careglot_note,
     pos_from_tbx,
-    pos_to_tbx,
     status_from_tbx,
-    status_to_tbx,
     type_from_tbx,
-    type_to_tbx,
 )
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TERM_CONTAINERS = ("tig", "ntig", "termSec")
+_GROUPS = ("termGrp", "termNoteGrp", "descripGrp", "adminGrp")
+_SKIPPED = {"transacGrp": ("history", "dates and authors"), "transac": ("history", "dates and authors"),
+            "date": ("history", "dates and authors"), "ref": ("cross-reference", "links between entries"),
+            "xref": ("cross-reference", "links to files and pages"),
+            "termCompList": ("term components", "term components")}
+# Data category names as tools spell them (MultiTerm: "Definition", "Subject"), folded.
+_CATEGORIES = {"termtype": "termType", "administrativestatus": "administrativeStatus",
+               "normativeauthorization": "administrativeStatus", "status": "administrativeStatus",
+               "partofspeech": "partOfSpeech", "pos": "partOfSpeech", "grammaticalgender": "grammaticalGender",
+               "gender": "grammaticalGender", "geographicalusage": "geographicalUsage", "source": "source",
+               "definition": "definition", "subjectfield": "subjectField", "subject": "subjectField",
+               "domain": "subjectField"}
 _REGION = re.compile(r"(?:^|[-_])([A-Za-z]{2})$")
 
 
-def read_tbx(path: str | os.PathLike[str]) -> Glossary:
+def read_tbx(path: str | os.PathLike[str], log: ImportLog | None = None) -> Glossary:
     """Read a TBX v2 or v3 file into a Glossary (lines are those of the XML elements)."""
-    return glossary_from_tree(parse_xml_file(path), Path(path))
+    return glossary_from_tree(parse_xml_file(path), Path(path), log)
 
 
-def read_tbx_bytes(data: bytes, path: str | os.PathLike[str]) -> Glossary:
+def read_tbx_bytes(data: bytes, path: str | os.PathLike[str], log: ImportLog | None = None) -> Glossary:
     """Read TBX from bytes; ``path`` names the input in errors."""
-    return glossary_from_tree(parse_xml_bytes(data, path), Path(path))
+    return glossary_from_tree(parse_xml_bytes(data, path), Path(path), log)
 
 
 def tbx_version(root: etree._Element) -> int:
@@ -66,14 +78,43 @@ def tbx_version(root: etree._Element) -> int:
                      _line(root))
 
 
-def glossary_from_tree(tree: etree._ElementTree, path: Path) -> Glossary:
+class _Reader:
+    """One file's reading state: where it comes from, its header language, the log (or none)."""
+
+    def __init__(self, path: Path, default_lang: str, log: ImportLog | None) -> None:
+        self.path, self.default_lang, self.log = path, default_lang, log
+
+    def refuse(self, kind: str, message: str, line: int) -> None:
+        """An item the model cannot take: an error without a log, else logged as skipped."""
+        if self.log is None:
+            raise InputError(message, self.path, line)
+        self.log.skip(kind, message, self.path, line)
+
+    def other(self, element: etree._Element, kept_in: dict[str, str] | None, lang: str) -> None:
+        """A data category without a field: kept as a note (descriptive ones), else skipped."""
+        if self.log is None:
+            return
+        name, kind, value = _name(element), element.get("type") or "", _text(element)
+        line = _line(element)
+        if name in _SKIPPED:
+            kind_, what = _SKIPPED[name]
+            self.log.skip(kind_, f"<{name}>: careglot keeps no {what}", self.path, line)
+        elif name in ("descrip", "termNote") and kept_in is not None and value:
+            _append(kept_in, lang, f"{kind or name}: {value}")
+            self.log.keep("other data category", f"<{name} type={kind!r}> kept as a note", self.path, line)
+        elif value or len(element):
+            what = f"<{name} type={kind!r}>" if kind else f"<{name}>"
+            self.log.skip("other data category", f"{what} (no place for it in careglot's model)", self.path, line)
+
+
+def glossary_from_tree(tree: etree._ElementTree, path: Path, log: ImportLog | None = None) -> Glossary:
     root = tree.getroot()
     try:
         tbx_version(root)
     except InputError as error:
         raise InputError(error.message, path, error.line) from None
-    default_lang = _lang(root.get(XML_LANG)) or "en"
-    concepts = [_concept(entry, index, default_lang, path)
+    reader = _Reader(path, _lang(root.get(XML_LANG)) or "en", log)
+    concepts = [_concept(reader, entry, index)
                 for index, entry in enumerate(e for e in root.iter() if _name(e) in ("termEntry", "conceptEntry"))]
     return Glossary(concepts, path)
 
@@ -96,6 +137,25 @@ def _text(element: etree._Element) -> str:
     return "".join(str(part) for part in element.itertext()).strip()
 
 
+def _category(element: etree._Element) -> str | None:
+    """The data category of ``element``, whatever the spelling ("Part of Speech", "partOfSpeech")."""
+    kind = element.get("type")
+    return _CATEGORIES.get(re.sub(r"[\s_-]+", "", kind).lower()) if kind else None
+
+
+def _items(element: etree._Element) -> list[etree._Element]:
+    """The children of ``element``, with the children of groups (termGrp, descripGrp ...) in their place."""
+    found = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if _name(child) in _GROUPS:
+            found += _items(child)
+        else:
+            found.append(child)
+    return found
+
+
 def _concept_id(raw: str | None, index: int) -> str:
     if raw and CONCEPT_ID.match(raw):
         return raw
@@ -103,28 +163,24 @@ def _concept_id(raw: str | None, index: int) -> str:
     return slug or f"concept-{index + 1}"
 
 
-def _concept(entry: etree._Element, index: int, default_lang: str, path: Path) -> Concept:
+def _concept(reader: _Reader, entry: etree._Element, index: int) -> Concept:
     concept = Concept(id=_concept_id(entry.get("id"), index), line=_line(entry))
-    for child in entry:
-        name = _name(child)
+    default = reader.default_lang
+    for item in _items(entry):
+        name, category, value = _name(item), _category(item), _text(item)
         if name in ("langSet", "langSec"):
-            _lang_section(concept, child, path)
-        elif name in ("descrip", "descripGrp", "admin", "adminGrp", "note"):
-            _concept_info(concept, child, default_lang)
+            _lang_section(reader, concept, item)
+        elif name == "descrip" and category == "subjectField":
+            concept.domain = value or None
+        elif name == "descrip" and category == "definition":
+            _append(concept.definition, default, value)
+        elif name == "admin" and category == "source" and value:
+            concept.sources.append(value)
+        elif name == "note":
+            _append(concept.notes, default, value)
+        else:
+            reader.other(item, concept.notes, default)
     return concept
-
-
-def _concept_info(concept: Concept, element: etree._Element, default_lang: str) -> None:
-    for item in element.iter():
-        kind, name = item.get("type"), _name(item)
-        if name == "descrip" and kind == "subjectField":
-            concept.domain = _text(item) or None
-        elif name == "descrip" and kind == "definition":
-            _append(concept.definition, default_lang, _text(item))
-        elif name == "admin" and kind == "source" and _text(item):
-            concept.sources.append(_text(item))
-        elif name == "note" and _text(item):
-            _append(concept.notes, default_lang, _text(item))
 
 
 def _append(mapping: dict[str, str], lang: str, text: str) -> None:
@@ -132,26 +188,36 @@ def _append(mapping: dict[str, str], lang: str, text: str) -> None:
         mapping[lang] = f"{mapping[lang]}\n{text}" if lang in mapping else text
 
 
-def _lang_section(concept: Concept, section: etree._Element, path: Path) -> None:
-    lang = _lang(section.get(XML_LANG))
+def _lang_section(reader: _Reader, concept: Concept, section: etree._Element) -> None:
+    raw = section.get(XML_LANG)
+    lang = _lang(raw)
     if lang is None:
-        raise InputError("language section without xml:lang", path, _line(section))
+        reader.refuse("language section without a language", "language section without xml:lang", _line(section))
+        return
+    if not LANGUAGE.match(lang):
+        reader.refuse("unusable language code", f"language code {raw!r} cannot be stored (careglot keeps "
+                      "ISO 639 codes of 2 or 3 letters)", _line(section))
+        return
     concept.lang_lines.setdefault(lang, _line(section))
     terms = concept.terms.setdefault(lang, [])
     explicit: list[bool] = []
-    for child in section:
-        name = _name(child)
+    for child in _items(section):
+        name, category, value = _name(child), _category(child), _text(child)
         if name in _TERM_CONTAINERS:
-            term, has_status = _term(child, lang, path)
+            term, has_status = _term(reader, child, lang)
             if term is not None:
                 terms.append(term)
                 explicit.append(has_status)
-        elif name in ("descrip", "descripGrp"):
-            for item in child.iter():
-                if _name(item) == "descrip" and item.get("type") == "definition":
-                    _append(concept.definition, lang, _text(item))
-        elif name == "note" and not _text(child).startswith(CAREGLOT_NOTE):
-            _append(concept.notes, lang, _text(child))
+        elif name == "descrip" and (category == "definition" or not child.get("type")):
+            _append(concept.definition, lang, value)  # an untyped descrip is Weblate's explanation
+        elif name == "admin" and category == "source" and value:
+            if value not in concept.sources:
+                concept.sources.append(value)
+        elif name == "note":
+            if not value.startswith(CAREGLOT_NOTE):
+                _append(concept.notes, lang, value)
+        else:
+            reader.other(child, concept.notes, lang)
     if not terms:
         del concept.terms[lang]
     elif not any(explicit):
@@ -170,38 +236,67 @@ def _default_statuses(terms: list[Term]) -> None:
             seen_full = True
 
 
-def _term(container: etree._Element, lang: str, path: Path) -> tuple[Term | None, bool]:
-    term_element = next((e for e in container.iter() if _name(e) == "term"), None)
+def _term(reader: _Reader, container: etree._Element, lang: str) -> tuple[Term | None, bool]:
+    items = _items(container)
+    term_element = next((e for e in items if _name(e) == "term"), None)
     if term_element is None or not _text(term_element):
+        if reader.log is not None:
+            reader.log.skip("term section without a term", "term section without a term", reader.path,
+                            _line(container))
         return None, False
     term = Term(text=" ".join(_text(term_element).split()), lang=lang, type="full-form", status="admitted",
                 line=_line(term_element))
     has_status = False
-    notes: list[str] = []
+    notes: dict[str, str] = {}
     extra: dict[str, str] = {}
-    for item in container.iter():
-        name, kind, value = _name(item), item.get("type"), _text(item)
-        if name == "termNote" and kind == "termType":
+    for item in items:
+        name, category, value = _name(item), _category(item), _text(item)
+        if item is term_element:
+            continue
+        if name == "termNote" and category == "termType":
             term.type = type_from_tbx(value)
-        elif name == "termNote" and kind in ("administrativeStatus", "normativeAuthorization"):
-            term.status = status_from_tbx(value, path, _line(item))
-            has_status = True
-        elif name == "termNote" and kind == "partOfSpeech":
+        elif name in ("termNote", "descrip") and category == "administrativeStatus":
+            has_status = _status(reader, term, value, _line(item)) or has_status
+        elif name == "termNote" and category == "partOfSpeech":
             term.pos = pos_from_tbx(value)
-        elif name == "termNote" and kind == "grammaticalGender":
+        elif name == "termNote" and category == "grammaticalGender":
             term.gender = gender_from_tbx(value, lang)
-        elif name == "termNote" and kind == "geographicalUsage":
+        elif name == "termNote" and category == "geographicalUsage":
             match = _REGION.search(value)
             term.region = match.group(1).upper() if match else None
-        elif name in ("admin", "descrip") and kind == "source" and value:
+        elif name in ("admin", "descrip") and category == "source" and value:
             term.source = value
         elif name == "note" and value.startswith(CAREGLOT_NOTE):
-            extra.update(parse_careglot_note(value, path, _line(item)))
-        elif name == "note" and value:
-            notes.append(value)
-    term.note = "\n".join(notes) or None
+            extra.update(_careglot_fields(reader, notes, lang, value, _line(item)))
+        elif name == "note":
+            _append(notes, lang, value)
+        else:
+            reader.other(item, notes, lang)
+    term.note = notes.get(lang) or None
     _apply_extra(term, extra)
     return term, has_status or "status" in extra
+
+
+def _status(reader: _Reader, term: Term, value: str, line: int) -> bool:
+    try:
+        term.status = status_from_tbx(value, reader.path, line)
+    except InputError as error:
+        if reader.log is None:
+            raise
+        reader.log.change("unknown status", f"{error.message}; {term.text!r} kept as admitted", reader.path, line)
+        return False
+    return True
+
+
+def _careglot_fields(reader: _Reader, notes: dict[str, str], lang: str, value: str, line: int) -> dict[str, str]:
+    try:
+        return parse_careglot_note(value, reader.path, line)
+    except InputError as error:
+        if reader.log is None:
+            raise
+        reader.log.keep("unreadable careglot note", f"{error.message}, kept as a plain note", reader.path, line)
+        _append(notes, lang, value)
+        return {}
 
 
 def _apply_extra(term: Term, extra: dict[str, str]) -> None:
@@ -215,64 +310,5 @@ def _apply_extra(term: Term, extra: dict[str, str]) -> None:
         term.ambiguous = extra["ambiguous"] == "true"
     if "gender" in extra:
         term.gender = extra["gender"]
-
-
-def write_tbx(glossary: Glossary, version: int = 2, source_lang: str = "en") -> bytes:
-    """Serialise ``glossary`` as TBX-Basic v2 (``martif``) or v3 (``tbx``), UTF-8 bytes."""
-    if version not in (2, 3):
-        raise ValueError(f"unknown TBX version {version}")
-    maker = ElementMaker(namespace=TBX3_NS, nsmap={None: TBX3_NS}) if version == 3 else ElementMaker()
-    names = ({"entry": "conceptEntry", "lang": "langSec", "term": "termSec", "header": "tbxHeader"}
-             if version == 3 else {"entry": "termEntry", "lang": "langSet", "term": "tig", "header": "martifHeader"})
-    header = maker(names["header"], maker.fileDesc(maker.sourceDesc(maker.p("careglot glossary"))))
-    if version == 2:
-        header.append(maker.encodingDesc(maker.p("TBXBasicXCSV02.xcs", type="XCSURI")))
-    body = maker.body(*(_entry(maker, names, concept) for concept in glossary))
-    root = maker("tbx" if version == 3 else "martif", header, maker.text(body), type="TBX-Basic")
-    root.set(XML_LANG, source_lang)
-    if version == 3:
-        root.set("style", "dca")
-    if version == 3:
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
-                          doctype='<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">')
-
-
-def _entry(maker: ElementMaker, names: dict[str, str], concept: Concept) -> etree._Element:
-    entry = maker(names["entry"], id=concept.id)
-    if concept.domain:
-        entry.append(maker.descrip(concept.domain, type="subjectField"))
-    for source in concept.sources:
-        entry.append(maker.admin(source, type="source"))
-    for lang in language_order(concept):
-        section = maker(names["lang"])
-        section.set(XML_LANG, lang)
-        if lang in concept.definition:
-            section.append(maker.descrip(concept.definition[lang], type="definition"))
-        if lang in concept.notes:
-            section.append(maker.note(concept.notes[lang]))
-        for term in concept.terms_in(lang):
-            section.append(_term_element(maker, names["term"], term))
-        entry.append(section)
-    return entry
-
-
-def _term_element(maker: ElementMaker, name: str, term: Term) -> etree._Element:
-    element = maker(name, maker.term(term.text),
-                    maker.termNote(type_to_tbx(term), type="termType"),
-                    maker.termNote(status_to_tbx(term.status), type="administrativeStatus"))
-    if term.pos:
-        element.append(maker.termNote(pos_to_tbx(term.pos), type="partOfSpeech"))
-    gender = gender_to_tbx(term.gender, term.lang)
-    if gender:
-        element.append(maker.termNote(gender, type="grammaticalGender"))
-    if term.region:
-        element.append(maker.termNote(f"{term.lang}-{term.region}", type="geographicalUsage"))
-    if term.source:
-        element.append(maker.admin(term.source, type="source"))
-    if term.note:
-        element.append(maker.note(term.note))
-    extra = careglot_note(term)
-    if extra:
-        element.append(maker.note(extra))
-    return element
+    if "pos" in extra:
+        term.pos = extra["pos"]

@@ -9,7 +9,7 @@ import os
 import re
 
 from careglot.core.errors import InputError
-from glossary.model import GENDERS, STATUSES, TERM_TYPES, Term
+from glossary.model import GENDERS, PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Term
 
 CAREGLOT_NOTE = "careglot:"
 
@@ -34,6 +34,8 @@ TYPE_FROM_TBX = {
     "variant": "variant", "orthographicvariant": "variant", "synonym": "variant",
 }
 POS_TO_TBX = {"noun": "noun", "verb": "verb", "adjective": "adjective", "proper-noun": "properNoun"}
+# TBX-Basic v3 (its Schematron) has no properNoun: a proper noun is a noun plus "careglot: pos=proper-noun".
+POS_TO_TBX_V3 = POS_TO_TBX | {"proper-noun": "noun"}
 POS_FROM_TBX = {value.lower(): key for key, value in POS_TO_TBX.items()} | {"proper noun": "proper-noun"}
 GENDER_TO_TBX = {
     "nl": {"de": "other", "het": "neuter"},
@@ -71,8 +73,8 @@ def type_from_tbx(value: str) -> str:
     return TYPE_FROM_TBX.get(value.strip().replace("-", "").replace(" ", "").lower(), "full-form")
 
 
-def pos_to_tbx(pos: str) -> str:
-    return POS_TO_TBX[pos]
+def pos_to_tbx(pos: str, version: int = 2) -> str:
+    return (POS_TO_TBX_V3 if version == 3 else POS_TO_TBX)[pos]
 
 
 def pos_from_tbx(value: str) -> str | None:
@@ -89,9 +91,11 @@ def gender_from_tbx(value: str, lang: str) -> str | None:
     return GENDER_FROM_TBX.get(lang, {}).get(value.strip().lower())
 
 
-def careglot_note(term: Term) -> str | None:
-    """``careglot: key=value; ...`` for what TBX-Basic has no category for, or None."""
+def careglot_note(term: Term, version: int = 2) -> str | None:
+    """``careglot: key=value; ...`` for what TBX-Basic (of ``version``) has no category for, or None."""
     parts = []
+    if term.pos is not None and POS_TO_TBX_V3[term.pos] != POS_TO_TBX[term.pos] and version == 3:
+        parts.append(f"pos={term.pos}")
     if term.type == "lay-term":
         parts.append("type=lay-term")
     if term.status == "forbidden":
@@ -107,7 +111,7 @@ def careglot_note(term: Term) -> str | None:
 
 def parse_careglot_note(text: str, path: str | os.PathLike[str] | None, line: int | None) -> dict[str, str]:
     """The fields of a ``careglot:`` note, checked against careglot's vocabularies."""
-    allowed = {"type": TERM_TYPES, "status": STATUSES, "case_sensitive": ("true", "false"),
+    allowed = {"type": TERM_TYPES, "status": STATUSES, "case_sensitive": ("true", "false"), "pos": PARTS_OF_SPEECH,
                "ambiguous": ("true", "false"), "gender": tuple(g for gs in GENDERS.values() for g in gs)}
     fields: dict[str, str] = {}
     for part in text.removeprefix(CAREGLOT_NOTE).split(";"):

@@ -1,7 +1,11 @@
 """Rules that span terms and concepts, checked after loading.
 
-:func:`find_problems` returns every problem, in file order, as an :class:`InputError`
-carrying ``file:line``; :func:`validate_glossary` raises the first one.
+:func:`find_problems` returns every error, in file order, as an :class:`InputError` carrying
+``file:line``; :func:`find_warnings` the findings that do not make a glossary unusable: a
+concept still to translate into a target language, a language with no preferred full form
+because it has only an abbreviation or only terms to avoid (common in imported termbases),
+a three-letter language code the subtag registry does not know. ``strict`` (``glossary
+validate --strict``, for release builds) counts warnings as errors. :func:`validate_glossary` raises the first error.
 """
 
 from __future__ import annotations
@@ -13,6 +17,10 @@ from careglot.core.errors import InputError
 from careglot.core.locales import base_language, is_known_language
 from glossary.model import GENDERS, Concept, Glossary, Term
 
+WARNING = "warning"
+ERROR = "error"
+Finding = tuple[int, str, str]  # line, message, severity
+
 
 def target_languages(locales: Iterable[str]) -> list[str]:
     """Glossary languages for gettext target locales: ``nl_BE`` -> ``nl``, in order, no repeats."""
@@ -22,67 +30,87 @@ def target_languages(locales: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def validate_glossary(glossary: Glossary, target_langs: Iterable[str] = ()) -> None:
+def validate_glossary(glossary: Glossary, target_langs: Iterable[str] = (), strict: bool = False) -> None:
     """Raise the first problem (in file order) as an InputError with file and line."""
-    problems = find_problems(glossary, target_langs)
+    problems = find_problems(glossary, target_langs, strict)
     if problems:
         raise problems[0]
 
 
-def find_problems(glossary: Glossary, target_langs: Iterable[str] = ()) -> list[InputError]:
-    """Every rule violation in ``glossary``, sorted by line."""
+def find_problems(glossary: Glossary, target_langs: Iterable[str] = (), strict: bool = False) -> list[InputError]:
+    """Every rule violation in ``glossary``, sorted by line (warnings too when ``strict``)."""
+    return [InputError(message, glossary.path, line or None) for line, message, severity in _findings(
+        glossary, target_langs) if severity == ERROR or strict]
+
+
+def find_warnings(glossary: Glossary, target_langs: Iterable[str] = ()) -> list[InputError]:
+    """What ``glossary validate`` reports as warnings (errors only with ``--strict``), sorted by line."""
+    return [InputError(message, glossary.path, line or None) for line, message, severity in _findings(
+        glossary, target_langs) if severity == WARNING]
+
+
+def _findings(glossary: Glossary, target_langs: Iterable[str]) -> list[Finding]:
     targets = list(target_langs)
-    path = glossary.path
-    found: list[tuple[int, str]] = []
+    found: list[Finding] = []
     seen_ids: dict[str, int] = {}
     for concept in glossary:
         if concept.id in seen_ids:
-            found.append((concept.line, f"duplicate concept id {concept.id!r} (first at line {seen_ids[concept.id]})"))
+            found.append((concept.line, f"duplicate concept id {concept.id!r} (first at line {seen_ids[concept.id]})",
+                          ERROR))
         else:
             seen_ids[concept.id] = concept.line
         found.extend(_concept_problems(concept, targets))
-    found.extend(_claimed_twice(glossary))
+    found.extend((line, message, ERROR) for line, message in _claimed_twice(glossary))
     found.sort(key=lambda problem: problem[0])
-    return [InputError(message, path, line or None) for line, message in found]
+    return found
 
 
-def _concept_problems(concept: Concept, targets: list[str]) -> Iterator[tuple[int, str]]:
+def _concept_problems(concept: Concept, targets: list[str]) -> Iterator[Finding]:
     languages = {*concept.terms, *concept.definition, *concept.notes}
     for lang in sorted(languages, key=concept.lang_line):
         if not is_known_language(lang):
-            yield concept.lang_line(lang), f"unknown language code {lang!r} in concept {concept.id!r}"
+            # Every ISO 639-1 language is registered, so an unknown two-letter code is a typo; a
+            # three-letter one may be a code newer than the registry careglot ships.
+            yield (concept.lang_line(lang), f"unknown language code {lang!r} in concept {concept.id!r}"
+                   + (" (not in the language subtag registry)" if len(lang) == 3 else ""),
+                   WARNING if len(lang) == 3 else ERROR)
     for lang in targets:
         if lang not in concept.terms:
-            yield concept.line, f"concept {concept.id!r} has no terms in target language {lang!r}"
+            yield concept.line, f"concept {concept.id!r} has no terms in target language {lang!r} (to translate)", \
+                WARNING
     for lang, terms in concept.terms.items():
         yield from _language_problems(concept, lang, terms)
 
 
-def _language_problems(concept: Concept, lang: str, terms: list[Term]) -> Iterator[tuple[int, str]]:
+def _language_problems(concept: Concept, lang: str, terms: list[Term]) -> Iterator[Finding]:
     full = [t for t in terms if t.status == "preferred" and t.type != "abbreviation"]
     abbreviations = [t for t in terms if t.status == "preferred" and t.type == "abbreviation"]
     if not full:
+        # Admitted full forms and no preferred one: the curator must choose. Only an abbreviation,
+        # or only terms to avoid: nothing to choose from, so a warning.
+        choosable = any(t.accepted and t.type != "abbreviation" for t in terms)
         yield (concept.lang_line(lang),
-               f"concept {concept.id!r} has no preferred term (other than an abbreviation) in {lang!r}")
+               f"concept {concept.id!r} has no preferred term (other than an abbreviation) in {lang!r}",
+               ERROR if choosable else WARNING)
     for extra in _regional_extras(full):
         yield extra.line, (f"second preferred term {extra.text!r} for concept {concept.id!r} in {lang!r} "
-                           f"(first: {full[0].text!r}); make one admitted")
+                           f"(first: {full[0].text!r}); make one admitted"), ERROR
     for extra in _regional_extras(abbreviations):
         yield extra.line, (f"second preferred abbreviation {extra.text!r} for concept {concept.id!r} in "
-                           f"{lang!r} (first: {abbreviations[0].text!r})")
+                           f"{lang!r} (first: {abbreviations[0].text!r})"), ERROR
     seen: dict[tuple[str, str | None], Term] = {}
     for term in terms:
         key = (term_key(term), term.region)
         if key in seen:
-            yield term.line, f"term {term.text!r} is listed twice in {lang!r} (first at line {seen[key].line})"
+            yield term.line, f"term {term.text!r} is listed twice in {lang!r} (first at line {seen[key].line})", ERROR
         seen.setdefault(key, term)
         if term.gender is not None:
             allowed = GENDERS.get(lang)
             if allowed is None:
-                yield term.line, f"gender is not used for {lang!r} terms (term {term.text!r})"
+                yield term.line, f"gender is not used for {lang!r} terms (term {term.text!r})", ERROR
             elif term.gender not in allowed:
                 yield term.line, (f"gender {term.gender!r} is not valid for {lang!r} "
-                                  f"(expected one of: {', '.join(allowed)})")
+                                  f"(expected one of: {', '.join(allowed)})"), ERROR
 
 
 def _regional_extras(preferred: list[Term]) -> list[Term]:

@@ -18,10 +18,13 @@ from render.ui_strings import UI_STRINGS
 
 
 def leaflets_template(leaflets: Sequence[Leaflet], glossary: Glossary, root: Path,
-                      source_lang: str = "en") -> POCatalog:
-    """Titles, headings and statements of every leaflet, then the interface strings."""
+                      source_lang: str = "en", target_locales: Sequence[str] = ()) -> POCatalog:
+    """Titles, headings and statements of every leaflet, then the interface strings.
+
+    ``target_locales``: the locales whose ``glossary:`` hints every message carries.
+    """
     catalog = new_template("careglot leaflets")
-    hints = TermHints(glossary, source_lang)
+    hints = TermHints(glossary, source_lang, target_locales)
     for leaflet in leaflets:
         where = relative_path(leaflet.path, root)
         title_line = _title_line(leaflet.path)

@@ -1,4 +1,9 @@
-"""HTML to PDF with WeasyPrint (the optional ``pdf`` extra), fonts embedded and subset."""
+"""HTML to PDF with WeasyPrint (the optional ``pdf`` extra), fonts embedded and subset.
+
+PDFs are tagged PDF/UA-1 (ISO 14289-1): a structure tree with the headings, paragraphs and
+lists of the HTML, the document language (from ``<html lang>``) and its title (from
+``<title>``, shown in the window title bar), so screen readers can read hospital archives.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import Any
 
 from careglot.core.errors import UsageError
 
+PDF_VARIANT = "pdf/ua-1"
 INSTALL_HINT = "PDF output needs WeasyPrint: pip install 'careglot[pdf]'"
 
 
@@ -23,7 +29,7 @@ def html_to_pdf(html: str, base: Path) -> bytes:
     """The PDF of an HTML document; ``base`` is the folder relative links resolve in."""
     module = weasyprint()
     document = module.HTML(string=html, base_url=str(base), url_fetcher=_no_fetch)
-    data: bytes = document.write_pdf(pdf_variant=None)
+    data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
     return data
 
 

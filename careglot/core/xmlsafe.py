@@ -2,11 +2,14 @@
 
 The parsers never resolve entities, never touch the network, never load DTDs and refuse
 oversized input, so TBX files from outside and HTML sources cannot read local files,
-fetch URLs or expand into gigabytes (billion laughs).
+fetch URLs or expand into gigabytes (billion laughs). The one exception is
+:func:`load_local_dtd`, which loads an official schema DTD from a local file (without
+external entities) to validate documents against it.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 
@@ -16,6 +19,7 @@ from careglot.core.errors import InputError, UnsafeInputError
 
 MAX_XML_BYTES = 64 * 1024 * 1024
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+(?:%\s+)?[^\s>]+\s+(?:SYSTEM|PUBLIC)\b", re.IGNORECASE)
 _EXTERNAL_DTD = re.compile(rb"<!DOCTYPE[^>\[]*(?:SYSTEM|PUBLIC)[^>\[]*[\"'][a-z][a-z0-9+.-]*://",
                            re.IGNORECASE)
 
@@ -75,6 +79,31 @@ def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path) from exc
     return parse_xml_bytes(data, path)
+
+
+def load_local_dtd(path: str | os.PathLike[str]) -> etree.DTD:
+    """A DTD from a local schema file, for validating documents against an official schema.
+
+    Only for schema files that ship with careglot or its tests, never for input: a DTD that
+    pulls in external entities (``<!ENTITY % x SYSTEM ...>``) is refused, so loading one can
+    neither read other files nor touch the network.
+    """
+    text = os.fspath(path)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
+        raise UnsafeInputError("a DTD is loaded from a local file only, never from a URL", path)
+    try:
+        check_xml_size(os.path.getsize(text), path)
+        with open(text, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError as exc:
+        raise InputError("file not found", path) from exc
+    external = _EXTERNAL_ENTITY.search(data)
+    if external:
+        raise UnsafeInputError("the DTD declares an external entity", path, data[: external.start()].count(b"\n") + 1)
+    try:
+        return etree.DTD(io.BytesIO(data))
+    except etree.DTDParseError as exc:
+        raise InputError(f"malformed DTD: {exc}", path) from exc
 
 
 def parse_html_fragment(markup: str, path: str | os.PathLike[str]) -> html.HtmlElement:

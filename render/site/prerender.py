@@ -39,7 +39,6 @@ class TermView:
 class ColumnView:
     lang: str
     name: str
-    label: str
     terms: list[TermView]
     definition: str | None
     note: str | None
@@ -91,7 +90,7 @@ def headword(concept: Concept, languages: list[str]) -> tuple[str | None, str]:
 
 def card_view(concept: Concept, languages: list[str], names: dict[str, str]) -> CardView:
     langs = languages + [lang for lang in concept.terms if lang not in languages]
-    columns = [ColumnView(lang=lang, name=names.get(lang) or lang, label=language_label(lang, names),
+    columns = [ColumnView(lang=lang, name=names.get(lang) or lang,
                           terms=[term_view(term, lang) for term in concept.terms.get(lang) or []],
                           definition=concept.definition.get(lang) or None, note=concept.notes.get(lang) or None)
                for lang in langs]

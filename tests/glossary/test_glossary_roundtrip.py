@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from glossary.loader import load_glossary_text
 from glossary.model import GENDERS, PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
 from glossary.serialize import concept_data, dump_glossary
-from glossary.tbx import read_tbx_bytes, write_tbx
+from glossary.tbx import read_tbx_bytes
+from glossary.tbxwrite import write_tbx
 
 LANGS = ("en", "nl", "fr", "de", "es")
 _CHARS = st.characters(whitelist_categories=("Lu", "Ll", "Nd", "Po", "Pd"))

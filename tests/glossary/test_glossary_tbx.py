@@ -135,12 +135,14 @@ def test_import_reports_conflicts_and_keeps_curated_entries(run_cli: Run, worksp
     assert run_cli("glossary", "validate", cwd=workspace).code == 0
 
 
-def test_import_refuses_new_concept_that_takes_curated_terms(run_cli: Run, workspace: Path,
-                                                             tmp_path: Path) -> None:
+def test_import_matches_a_concept_under_another_id_by_its_terms(run_cli: Run, workspace: Path,
+                                                                tmp_path: Path) -> None:
     tbx = tmp_path / "other.tbx"
     tbx.write_text(export(run_cli, workspace).replace('id="famhp"', 'id="fagg"'), encoding="utf-8")
     result = run_cli("glossary", "import", str(tbx), cwd=workspace)
-    assert "conflict: imported concept 'fagg' uses terms of curated concept(s) famhp" in result.out
+    assert result.code == 0, result.out
+    assert "matched: 'fagg' is curated concept 'famhp' (same terms)" in result.out
+    assert "0 added" in result.out and "nothing written" in result.out
     assert load_glossary(workspace / "glossary.yaml").get("fagg") is None
 
 
@@ -164,8 +166,13 @@ def test_csv_import(run_cli: Run, workspace: Path, tmp_path: Path) -> None:
                      'advanced therapy medicinal product,geneesmiddel voor geavanceerde therapie,atmp,\n'
                      'ATMP,ATMP,atmp:abbreviation,\n', encoding="utf-8")
     result = run_cli("glossary", "import", "--lang", "nl", str(sheet), cwd=workspace)
-    assert result.code == 1  # the atmp row conflicts with the curated atmp concept
-    assert "added bone-marrow" in result.out and "conflict: concept 'atmp'" in result.out
+    assert result.code == 0, result.out  # the atmp rows say what the curated atmp concept says
+    assert "added bone-marrow" in result.out and "1 added, 0 extended, 0 replaced, 1 unchanged" in result.out
+    other = tmp_path / "other-nl.csv"
+    other.write_text("source,target,context\nadvanced therapy medicinal product,geavanceerd geneesmiddel,atmp\n",
+                     encoding="utf-8")
+    conflict = run_cli("glossary", "import", "--lang", "nl", str(other), cwd=workspace)
+    assert conflict.code == 1 and "conflict: concept 'atmp' differs from the curated entry in nl" in conflict.out
     marrow = load_glossary(workspace / "glossary.yaml").get("bone-marrow")
     assert marrow is not None
     assert marrow.preferred("nl").text == "beenmerg" and marrow.preferred("en").text == "bone marrow"

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from glossary_support import make_workspace
 
 from careglot.core.errors import InputError
 from glossary.loader import load_glossary
-from glossary.validate import find_problems, target_languages, validate_glossary
+from glossary.validate import find_problems, find_warnings, target_languages, validate_glossary
 
 SMALL = Path(__file__).parent.parent / "data" / "glossary" / "small.yaml"
 
@@ -101,11 +102,28 @@ def test_missing_target_language_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "g.yaml"
     path.write_text(text[:start], encoding="utf-8")
     glossary = load_glossary(path)
-    with pytest.raises(InputError) as error:
-        validate_glossary(glossary, target_languages(["nl_BE", "de_BE"]))
-    assert "no terms in target language 'de'" in error.value.message
-    assert error.value.line == line_of(text, "  - id: side-effect")
-    validate_glossary(glossary, ["nl"])  # no German needed when German is not a target
+    targets = target_languages(["nl_BE", "de_BE"])
+    validate_glossary(glossary, targets)  # a concept still to translate is a warning ...
+    [warning] = find_warnings(glossary, targets)
+    assert "no terms in target language 'de' (to translate)" in warning.message
+    assert warning.line == line_of(text, "  - id: side-effect")
+    with pytest.raises(InputError) as error:  # ... and an error for release builds
+        validate_glossary(glossary, targets, strict=True)
+    assert error.value.message == warning.message
+    assert find_warnings(glossary, ["nl"]) == []  # no German needed when German is not a target
+
+
+def test_validate_cli_warns_and_strict_fails(tmp_path: Path, run_cli: Callable[..., object]) -> None:
+    root = make_workspace(tmp_path / "ws")
+    path = root / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("      de:\n        - term: Nebenwirkung")], encoding="utf-8")
+    result = run_cli("glossary", "validate", cwd=root)
+    assert result.code == 0, result.err
+    assert "careglot: warning: glossary.yaml:" in result.err and "(to translate)" in result.err
+    assert "valid (1 warnings, 1 to translate)" in result.out
+    strict = run_cli("glossary", "validate", "--strict", cwd=root)
+    assert strict.code == 2 and "careglot: error: glossary.yaml:" in strict.err
 
 
 def test_ambiguous_terms_may_be_shared(tmp_path: Path) -> None:

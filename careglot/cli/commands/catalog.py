@@ -21,7 +21,7 @@ from catalogs.merge import merge_catalog
 from catalogs.plurals import PluralRule
 from catalogs.pofile import POCatalog, load_catalog
 from catalogs.stats import catalog_stats
-from catalogs.templates import glossary_template, localise_hints
+from catalogs.templates import glossary_template
 from catalogs.writer import write_po
 from extract.manifest import load_manifest
 from glossary.model import Glossary
@@ -83,8 +83,9 @@ def _extract(args: argparse.Namespace) -> int:
     source_ids = [source.id for source in load_manifest(workspace.sources_manifest)]
     leaflets = load_leaflets(workspace.leaflets_dir, source_ids)
     templates = {
-        "leaflets": leaflets_template(leaflets, glossary, workspace.root, workspace.source_locale),
-        "glossary": glossary_template(glossary, workspace.root, workspace.source_locale),
+        "leaflets": leaflets_template(leaflets, glossary, workspace.root, workspace.source_locale,
+                                      workspace.target_locales),
+        "glossary": glossary_template(glossary, workspace.root, workspace.source_locale, workspace.target_locales),
     }
     for domain, template in templates.items():
         path = _template_path(workspace, domain)
@@ -120,10 +121,9 @@ def _update(args: argparse.Namespace) -> int:
             raise UsageError("--template POT and at least one catalog go together")
         template = load_catalog(args.template)
         for path in args.catalogs:
-            _update_one(template, path, None, None, fuzzy=args.fuzzy, shown=str(path))
+            _update_one(template, path, None, fuzzy=args.fuzzy, shown=str(path))
         return 0
     workspace = workspace_from(args)
-    glossary = _glossary(workspace)
     locales = _locales(workspace, args.locale)
     for domain in DOMAINS:
         template_path = _template_path(workspace, domain)
@@ -133,13 +133,12 @@ def _update(args: argparse.Namespace) -> int:
         template = load_catalog(template_path)
         for locale in locales:
             path = catalog_path(workspace.locales_dir, locale, domain)
-            _update_one(template, path, locale, glossary, fuzzy=args.fuzzy, shown=workspace.relative(path),
-                        source_lang=workspace.source_locale)
+            _update_one(template, path, locale, fuzzy=args.fuzzy, shown=workspace.relative(path))
     return 0
 
 
-def _update_one(template: polib.POFile, path: Path, locale: str | None, glossary: Glossary | None, *,
-                fuzzy: bool, shown: str, source_lang: str = "en") -> None:
+def _update_one(template: polib.POFile, path: Path, locale: str | None, *, fuzzy: bool, shown: str) -> None:
+    """Merge ``template`` into one catalog, as GNU msgmerge does (hints come from the template)."""
     with catalog_lock(path):
         if locale is not None and not path.exists():
             catalog: polib.POFile = new_catalog(template, locale, path.stem, _plural_rule(path, locale))
@@ -152,8 +151,6 @@ def _update_one(template: polib.POFile, path: Path, locale: str | None, glossary
             catalog = result.catalog
             summary = (f"{result.kept} kept, {result.fuzzy_matched} fuzzy, {result.new} new, "
                        f"{result.obsoleted} obsolete")
-        if glossary is not None and locale is not None:
-            localise_hints(catalog, glossary, locale, source_lang)
         changed = save_catalog(catalog, path, expected)
     print(f"{shown}: {summary}{'' if changed else ' (unchanged)'}")
 
@@ -179,10 +176,12 @@ def _init(args: argparse.Namespace) -> int:
         path = catalog_path(workspace.locales_dir, locale, domain)
         refuse_existing(path)
         catalog = new_catalog(load_catalog(template_path), locale, domain, _plural_rule(path, locale))
-        localise_hints(catalog, _glossary(workspace), locale, workspace.source_locale)
         with catalog_lock(path):
             save_catalog(catalog, path, None)
         print(f"{workspace.relative(path)}: created, {len(catalog)} messages")
+    if locale not in workspace.target_locales:
+        print(f"note: {locale} is not in target_locales of careglot.yaml; add it and run 'careglot catalog "
+              "extract' and 'careglot catalog update' so the templates carry its glossary hints")
     return 0
 
 

@@ -19,7 +19,7 @@ from careglot.cli.workspace import Workspace
 from careglot.core.errors import UsageError
 from glossary.loader import load_glossary
 from glossary.model import Glossary
-from glossary.validate import find_problems, target_languages
+from glossary.validate import find_problems, find_warnings, target_languages
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     validate = actions.add_parser("validate", help="check the glossary and print every problem with file:line",
                                   epilog="example: careglot glossary validate --glossary terms.tbx")
     add_glossary_option(validate)
+    validate.add_argument("--strict", action="store_true",
+                          help="warnings are errors (concepts still to translate, unknown language codes): "
+                               "for release builds")
     validate.set_defaults(handler=_validate)
 
     stats = actions.add_parser("stats", help="count concepts and terms per language and status",
@@ -46,14 +49,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="TBX dialect: 2 = <martif> (IATE, memoQ, Weblate), 3 = <tbx> (ISO 30042:2019)")
     export.add_argument("--source-lang", help="CSV: language of the 'source' column (default: workspace source)")
     add_lang_option(export, "CSV: language of the 'target' column (one language pair per file)")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (default: standard output); TBX v2 also writes its XCS, FILE.xcs")
     export.set_defaults(handler=_export)
 
     imp = actions.add_parser("import", help="add concepts from a TBX or Weblate CSV file to the workspace glossary",
                              epilog="example: careglot glossary import iate-export.tbx")
     imp.add_argument("file", help="TBX (v2 or v3), YAML, or Weblate CSV file")
     imp.add_argument("--replace", action="store_true",
-                     help="let imported concepts replace curated ones with the same id or terms")
+                     help="let imported wording replace curated wording, only in the languages the file has")
+    imp.add_argument("--prune", action="store_true",
+                     help="delete curated concepts the file does not contain (see them first with --dry-run)")
+    imp.add_argument("--strict", action="store_true",
+                     help="all or nothing: refuse the file at the first item careglot cannot import as it is")
     imp.add_argument("--source-lang", help="CSV: language of the 'source' column (default: workspace source)")
     add_lang_option(imp, "CSV: language of the 'target' column")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
@@ -71,14 +79,20 @@ def _targets(workspace: Workspace | None) -> list[str]:
 def _validate(args: argparse.Namespace) -> int:
     path, workspace = resolve_glossary(args)
     glossary = load_glossary(path)
-    problems = find_problems(glossary, _targets(workspace))
-    for problem in problems:
-        print(format_error(problem), file=sys.stderr)
+    targets = _targets(workspace)
+    problems = find_problems(glossary, targets, strict=args.strict)
+    warnings = [] if args.strict else find_warnings(glossary, targets)
+    findings = sorted([(p, "error") for p in problems] + [(w, "warning") for w in warnings],
+                      key=lambda found: found[0].line or 0)
+    for finding, severity in findings:
+        print(format_error(finding).replace(": error: ", f": {severity}: ", 1), file=sys.stderr)
     if problems:
         return 2
     terms = sum(1 for concept in glossary for _ in concept.all_terms())
+    to_translate = sum(1 for warning in warnings if warning.message.endswith("(to translate)"))
+    summary = f"{len(warnings)} warnings" + (f", {to_translate} to translate" if to_translate else "")
     print(f"{_shown(path, workspace)}: {len(glossary)} concepts, {terms} terms in "
-          f"{len(glossary.languages)} languages; valid")
+          f"{len(glossary.languages)} languages; valid" + (f" ({summary})" if warnings else ""))
     return 0
 
 
@@ -105,15 +119,24 @@ def _export(args: argparse.Namespace) -> int:
     path, workspace = resolve_glossary(args)
     glossary = load_glossary(path)
     data: str | bytes
+    xcs: tuple[Path, bytes] | None = None
     if args.format == "tbx":
-        from glossary.tbx import write_tbx
+        from glossary.tbxwrite import DEFAULT_XCS, tbx_languages, write_tbx, write_xcs
 
-        data = write_tbx(glossary, version=int(args.tbx_version))
+        source_lang = target_languages([workspace.source_locale])[0] if workspace else "en"
+        version = int(args.tbx_version)
+        output = Path(args.output) if args.output else None
+        xcs_name = output.with_suffix(".xcs").name if output else DEFAULT_XCS
+        data = write_tbx(glossary, version=version, source_lang=source_lang, xcs_name=xcs_name)
+        if version == 2 and output is not None:
+            xcs = (output.with_name(xcs_name), write_xcs(tbx_languages(glossary, source_lang)))
     else:
         from glossary.csvio import write_weblate_csv
 
         source, target = _csv_pair(args, workspace, glossary)
         data = write_weblate_csv(glossary, source, target)
+    if xcs is not None:
+        atomic_write(*xcs)
     if args.output:
         atomic_write(args.output, data)
     elif isinstance(data, bytes):
@@ -142,8 +165,9 @@ def _import(args: argparse.Namespace) -> int:
 
     workspace = workspace_from(args)
     source = args.source_lang or target_languages([workspace.source_locale])[0]
-    report = import_into_workspace(workspace.glossary_path, Path(args.file), replace=args.replace,
-                                   source_lang=source, target_lang=args.lang, dry_run=args.dry_run)
-    for line in report.lines(workspace.relative(workspace.glossary_path)):
+    result = import_into_workspace(workspace.glossary_path, Path(args.file), replace=args.replace,
+                                   source_lang=source, target_lang=args.lang, dry_run=args.dry_run,
+                                   prune=args.prune, strict=args.strict, target_langs=_targets(workspace))
+    for line in result.lines(workspace.relative(workspace.glossary_path)):
         print(line)
-    return 1 if report.conflicts and not args.replace else 0
+    return 1 if result.report.conflicts and not args.replace else 0

@@ -86,7 +86,9 @@
     }
 
     function languageColumn(concept, lang, matched) {
-      const column = el("section", {class: "lang", "aria-label": languageLabel(lang)},
+      // No accessible name: a named <section> is a region landmark, and one per language per card
+      // would repeat the same landmark ("Dutch (nl)") on every card (axe-core: landmark-unique).
+      const column = el("section", {class: "lang"},
         el("h3", {}, el("span", {lang}, data.language_names[lang] || lang), " (" + lang + ")"));
       const terms = concept.terms[lang] || [];
       column.append(terms.length
