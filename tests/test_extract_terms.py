@@ -38,7 +38,7 @@ def by_lemma(candidates: list[TermCandidate]) -> dict[str, TermCandidate]:
 def test_english_inflected_forms_merge_into_one_candidate() -> None:
     candidates = by_lemma(term_candidates(ENGLISH, "en", min_score=None))
     stem_cell = candidates["stem cell"]
-    assert {"stem cells", "stem cell"} <= set(stem_cell.forms)
+    assert {"stem cells", "stem cell"} <= set(stem_cell.written)
     assert "stem cells" not in candidates
     assert stem_cell.count == 7
     assert stem_cell.sources == ["leaflet-a", "leaflet-b", "leaflet-c"]
@@ -47,14 +47,14 @@ def test_english_inflected_forms_merge_into_one_candidate() -> None:
 def test_dutch_inflected_forms_merge_into_one_candidate() -> None:
     candidates = by_lemma(term_candidates(DUTCH, "nl", min_score=None))
     stamcel = candidates["stamcel"]
-    assert {"Stamcellen", "stamcellen", "stamcel"} <= set(stamcel.forms)
+    assert {"Stamcellen", "stamcellen", "stamcel"} <= set(stamcel.written)
     assert stamcel.count == 4
     assert stamcel.term == "stamcellen"  # the most frequent surface form
 
 
 def test_dutch_plural_with_apostrophe_merges_with_singular() -> None:
     atmp = by_lemma(term_candidates(DUTCH, "nl", min_score=None))["atmp"]
-    assert {"ATMP", "ATMP's"} <= set(atmp.forms)
+    assert {"ATMP", "ATMP's"} <= set(atmp.written)
     assert atmp.count == 2
 
 
@@ -62,8 +62,8 @@ def test_french_elision_starts_a_new_word_inside_a_term() -> None:
     sentences = [("doc", "Le conflit d'intérêts est interdit."), ("doc", "Les conflits d'intérêts sont rares.")]
     candidates = by_lemma(term_candidates(sentences, "fr", min_score=None))
     conflict = candidates["conflit d' intérêt"]
-    assert set(conflict.forms) == {"conflit d'intérêts", "conflits d'intérêts"}
-    assert "d'intérêts" not in {form for c in candidates.values() for form in c.forms}
+    assert set(conflict.written) == {"conflit d'intérêts", "conflits d'intérêts"}
+    assert "d'intérêts" not in {form for c in candidates.values() for form in c.written}
 
 
 def test_hyphenated_words_stay_whole_and_punctuation_splits_phrases() -> None:
@@ -96,7 +96,7 @@ def test_candidates_never_start_or_end_with_a_stopword_or_number(
     candidates = term_candidates(sentences, lang, min_score=None)
     assert candidates
     for candidate in candidates:
-        for form in candidate.forms:
+        for form in candidate.written:
             words = form.lower().split()
             assert words[0] not in stop and words[-1] not in stop, form
             assert not words[0].isdigit() and not words[-1].isdigit(), form
@@ -121,7 +121,14 @@ def test_output_is_deterministic_and_independent_of_input_order() -> None:
     first = term_candidates(ENGLISH, "en", min_score=None)
     again = term_candidates(list(ENGLISH), "en", min_score=None)
     shuffled = term_candidates(list(reversed(ENGLISH)), "en", min_score=None)
-    assert first == again == shuffled
+    assert first == again
+
+    def unlocated(candidates: list[TermCandidate]) -> list[tuple[object, ...]]:
+        # Only where a form was *first* seen depends on the order of the input.
+        return [(c.term, c.lemma, c.score, c.count, c.sources, c.in_glossary, c.named_entity,
+                 [(f.form, f.count) for f in c.forms]) for c in candidates]
+
+    assert unlocated(first) == unlocated(shuffled)
     keys = [(-c.score, -c.count, c.lemma) for c in first]
     assert keys == sorted(keys)
 
@@ -137,9 +144,9 @@ def test_plural_abbreviations_merge_with_the_singular(lang: str) -> None:
     sentences = [("doc", "Belgium approved two ATMPs this year."), ("doc", "Each ATMP needs a licence."),
                  ("doc", "The ATMP's were reviewed."), ("doc", "Many MSCs and one MSC were used.")]
     candidates = by_lemma(term_candidates(sentences, lang, min_score=None))
-    assert {"ATMPs", "ATMP", "ATMP's"} <= set(candidates["atmp"].forms)
+    assert {"ATMPs", "ATMP", "ATMP's"} <= set(candidates["atmp"].written)
     assert candidates["atmp"].count == 3
-    assert {"MSCs", "MSC"} <= set(candidates["msc"].forms)
+    assert {"MSCs", "MSC"} <= set(candidates["msc"].written)
     assert "atmps" not in candidates and "msc's" not in candidates
 
 
