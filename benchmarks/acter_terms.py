@@ -17,7 +17,6 @@ domains for extract/termhood.py. Needs numpy (``pip install -e '.[bench]'``).
 from __future__ import annotations
 
 import argparse
-import math
 import resource
 import sys
 import time
@@ -31,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import gbdt  # noqa: E402
+
 from extract import boosting, termhood  # noqa: E402
 from extract.ngrams import NgramCounter  # noqa: E402
 from extract.terms import candidate_stats, terms_by_language  # noqa: E402
@@ -204,12 +204,14 @@ def _mean(values: Sequence[float]) -> float:
 
 def report(acter: Path) -> None:
     seconds, kept = extraction_time(acter)
+    extraction_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     data = load(acter)
     cross = frozenset(termhood.FEATURES.index(name) for name in CROSS)
     full, without_cross = lodo(data, frozenset()), lodo(data, cross)
     print("ACTER 1.5, leave-one-domain-out (weights and threshold fitted on the two other domains, in the")
     print("same language, labels from the gold with NEs), P/R/F1 in %:\n")
-    print("| lang | held out | NEs+forms P | R | F1 | NEs, term only F1 | no NEs+forms P | R | F1 | no NEs, term only F1 |")
+    print("| lang | held out | NEs+forms P | R | F1 | NEs, term only F1 | no NEs+forms P | R | F1 |"
+          " no NEs, term only F1 |")
     print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     for lang in LANGS:
         for domain in DOMAINS:
@@ -224,11 +226,13 @@ def report(acter: Path) -> None:
             return _mean([results[(lang, d)][name][2] for d in DOMAINS])
 
         base = _mean([prf(baseline(acter, lang, d), load_gold(acter, lang, d, True))[2] for d in DOMAINS])
-        print(f"| {lang} | {mean(full, 'nes+forms'):.1f} | {mean(full, 'nes'):.1f} | {mean(full, 'plain+forms'):.1f} |"
-              f" {mean(full, 'plain'):.1f} | {mean(without_cross, 'nes+forms'):.1f} | {base:.1f} | {TERMEVAL_BEST[lang]} |")
+        cells = [mean(full, "nes+forms"), mean(full, "nes"), mean(full, "plain+forms"), mean(full, "plain"),
+                 mean(without_cross, "nes+forms"), base]
+        print(f"| {lang} | " + " | ".join(f"{v:.1f}" for v in cells) + f" | {TERMEVAL_BEST[lang]} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nExtraction of all nine corpora (3 domains x en/fr/nl, cross-language): {seconds:.1f} s CPU,"
-          f" {kept} candidates kept; peak resident memory of this process {peak:.0f} MB")
+          f" {kept} candidates kept; peak resident memory {extraction_peak:.0f} MB after extraction,"
+          f" {peak:.0f} MB with the fitting")
 
 
 def write_fit(acter: Path) -> None:

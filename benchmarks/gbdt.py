@@ -76,7 +76,8 @@ def _best_split(flat: Any, g: Any, h: Any, lam: float, min_leaf: int, size: int,
     hist_n = np.bincount(flat.ravel(), None, size).reshape(width, stride)
     left_g, left_h, left_n = (np.cumsum(a, 1)[:, :-1] for a in (hist_g, hist_h, hist_n))
     total_g, total_h = g.sum(), h.sum()
-    gain = left_g**2 / (left_h + lam) + (total_g - left_g) ** 2 / (total_h - left_h + lam) - total_g**2 / (total_h + lam)
+    gain = (left_g**2 / (left_h + lam) + (total_g - left_g) ** 2 / (total_h - left_h + lam)
+            - total_g**2 / (total_h + lam))
     gain[(left_n < min_leaf) | (count - left_n < min_leaf)] = 0.0
     feature, cut = np.unravel_index(int(np.argmax(gain)), gain.shape)
     if gain[feature, cut] <= 1e-9:

@@ -4,21 +4,19 @@ C-value (Frantzi, Ananiadou and Mima 2000) rewards long, frequent candidates and
 discounts a candidate by how often it only occurs inside longer candidates.
 Domain specificity compares a word's frequency in the corpus with its frequency in
 general language (wordfreq's Zipf scale), like Ahmad et al.'s "weirdness" (1999).
-The rank score combines both with a few shape features of the candidate in a
-logistic model whose weights were fitted on the three ACTER training domains
-(``benchmarks/acter_terms.py --fit``); it is the log-odds that an annotator would
-call the candidate a term.
+The rank score combines them with unithood, shape, word-class and cross-language
+features in boosted trees fitted on the three ACTER training domains
+(``benchmarks/acter_terms.py --fit``, ``extract.boosting``): the log-odds that an
+annotator would call the candidate a term, less the language's fitted cut-off.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from extract.boosting import shipped_models
 from extract.crosslang import CrossEvidence
@@ -113,7 +111,7 @@ class CandidateStats:
     letters: float = 0.0  # mean length of the content words, in letters
     unknown: float = 0.0  # share of content words the lemmatiser's dictionary does not know
     compound: bool = False  # a single word whose tail is itself a corpus word (windturbine)
-    cross: CrossEvidence = CrossEvidence()
+    cross: CrossEvidence = field(default_factory=CrossEvidence)
 
 
 FEATURES = (

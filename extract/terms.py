@@ -142,7 +142,7 @@ def _capitalised(key: Key, forms: Counter[str], tally: _Tally) -> float:
     initial = tally.counts.initial.get(key, 0)
     inside = count - initial
     capitals = sum(n for form, n in forms.items() if form[:1].isupper())
-    return max(capitals - initial, 0) / inside if inside > 0 else capitals / count
+    return max(capitals - initial, 0) / inside if inside > 0 else 0.0
 
 
 def _stats(key: Key, tally: _Tally, others: list[Vocabulary]) -> CandidateStats:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from extract.terms import SentenceText, TermCandidate, term_candidates
+from extract.termhood import c_values
+from extract.terms import SentenceText, TermCandidate, term_candidates, terms_by_language
 from extract.tokens import STOPWORDS
 
 ENGLISH = [
@@ -154,3 +157,59 @@ def test_a_plural_abbreviation_in_the_glossary_covers_the_singular() -> None:
     candidates = by_lemma(term_candidates([("doc", "One ATMP was approved.")], "en",
                                           glossary_terms={"ATMPs"}, min_score=None))
     assert candidates["atmp"].in_glossary
+
+
+def test_each_form_has_its_count_and_first_location() -> None:
+    def line_of(offset: int) -> int:  # a block of two file lines: the second starts at "Stem"
+        return 13 if offset < 29 else 14
+
+    sentences = [
+        SentenceText("leaflet-a", "We spoke about the treatment.", "a.txt", 3),
+        SentenceText("leaflet-a", "The first part of this text. Stem cells are collected first.", "a.txt", 13, line_of),
+        SentenceText("leaflet-b", "One stem cell is enough; stem cells divide, stem cells grow.", "b.txt", 2),
+    ]
+    stem_cell = by_lemma(term_candidates(sentences, "en", min_score=None))["stem cell"]
+    assert stem_cell.term == "stem cells"
+    forms = {f.form: f for f in stem_cell.forms}
+    assert set(forms) == {"Stem cells", "stem cells", "stem cell"}
+    assert (forms["Stem cells"].count, forms["Stem cells"].file, forms["Stem cells"].line) == (1, "a.txt", 14)
+    assert (forms["stem cell"].source, forms["stem cell"].line) == ("leaflet-b", 2)
+    assert sum(f.count for f in stem_cell.forms) == stem_cell.count == 4
+
+
+def test_long_terms_of_six_words_are_candidates() -> None:
+    sentences = [("hf", "Patients with heart failure with preserved ejection fraction were included."),
+                 ("hf", "In heart failure with preserved ejection fraction, diuretics relieve congestion.")]
+    candidates = by_lemma(term_candidates(sentences, "en", min_score=None))
+    long_term = candidates["heart failure with preserve ejection fraction"]
+    assert long_term.count == 2
+    assert "heart failure with preserved ejection fraction" in long_term.written
+
+
+def test_nested_candidate_is_scored_on_its_independent_occurrences() -> None:
+    counts = {("stem", "cell"): 10, ("stem", "cell", "transplantation"): 8, ("cell",): 12}
+    values = c_values(counts)
+    # "stem cell" occurs 10 times, 8 of them inside the longer candidate: 2 on its own.
+    assert values[("stem", "cell")] == pytest.approx(math.log2(3) * 2)
+    assert values[("stem", "cell", "transplantation")] == pytest.approx(math.log2(4) * 8)
+
+
+def test_names_inside_sentences_are_named_entities_and_capitals_at_sentence_start_are_not() -> None:
+    sentences = [("doc", "The rider trained with Alois Podhajsky in Vienna."),
+                 ("doc", "Later, Alois Podhajsky wrote about the half-pass."),
+                 ("doc", "Horses learn the half-pass slowly. Horses need time.")]
+    candidates = by_lemma(term_candidates(sentences, "en", min_score=None))
+    assert candidates["alois podhajsky"].named_entity
+    assert candidates["vienna"].named_entity
+    assert not candidates["horse"].named_entity
+    assert not candidates["half-pass"].named_entity
+
+
+def test_a_word_shared_with_the_other_languages_gains_termhood() -> None:
+    english = [("en", "The pitch system of the turbine failed during the storm."),
+               ("en", "Engineers replaced the turbine blades after the storm.")]
+    dutch = [("nl", "De turbine van het windpark werd stilgelegd."), ("nl", "Een nieuwe turbine draait sinds maart.")]
+    alone = by_lemma(terms_by_language({"en": english}, min_score=None)["en"])
+    together = by_lemma(terms_by_language({"en": english, "nl": dutch}, min_score=None)["en"])
+    assert together["turbine"].score > alone["turbine"].score
+    assert together["storm"].score == alone["storm"].score
