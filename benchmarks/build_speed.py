@@ -23,8 +23,9 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from careglot.commands.leaflets import checked_leaflets  # noqa: E402
-from careglot.workspace import load_workspace  # noqa: E402
+from careglot.cli.commands.leaflets import checked_leaflets  # noqa: E402
+from careglot.cli.workspace import load_workspace  # noqa: E402
+from check import catalog_qa  # noqa: E402
 from glossary.loader import load_glossary  # noqa: E402
 from render.build import BuildInputs, BuildOptions, build  # noqa: E402
 
@@ -62,8 +63,10 @@ def phase(name: str, inputs: BuildInputs, options: BuildOptions) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workspace = load_workspace(scratch_workspace(Path(tmp) / "ws"))
-        inputs = BuildInputs(leaflets=checked_leaflets(workspace), glossary=load_glossary(workspace.glossary_path),
-                             glossary_path=workspace.glossary_path, locales_dir=workspace.locales_dir)
+        glossary = load_glossary(workspace.glossary_path)
+        inputs = BuildInputs(leaflets=checked_leaflets(workspace), glossary=glossary,
+                             glossary_path=workspace.glossary_path, locales_dir=workspace.locales_dir,
+                             qa=catalog_qa(glossary))
         print(f"{len(inputs.leaflets)} leaflets x {len(workspace.target_locales)} locales "
               f"on {platform.processor() or platform.machine()}, Python {platform.python_version()}")
         out = Path(tmp) / "out"

@@ -32,7 +32,7 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from render.catalogs.fuzzy_index import REFUSE_BELOW_THRESHOLD, normalise, refusal, similarity
+from catalogs.fuzzy_index import REFUSE_BELOW_THRESHOLD, normalise, refusal, similarity
 
 COMMON = (
     "the", "your", "you", "a", "to", "of", "and", "is", "in", "with", "for", "can", "be", "this", "it", "or", "are",
@@ -192,9 +192,9 @@ def write_catalog(path: Path, messages: list[Message], template: bool) -> None:
 def careglot_update(template: str, catalog: str, out: str) -> None:
     """Child process: what `careglot catalog update` does (strict read, merge, GNU-faithful write
     after the concurrent-edit check); prints the timings and the peak memory as JSON."""
-    from render.catalogs.lock import save_catalog
-    from render.catalogs.merge import merge_catalog
-    from render.catalogs.pofile import load_catalog
+    from catalogs.lock import save_catalog
+    from catalogs.merge import merge_catalog
+    from catalogs.pofile import load_catalog
 
     shutil.copyfile(catalog, out)
     clocks = [(time.perf_counter(), time.process_time())]

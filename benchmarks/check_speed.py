@@ -44,9 +44,9 @@ import polib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from catalogs.pofile import paused_gc
+from check import CheckContext, check_catalog, read_catalog, select_checks
 from glossary.loader import load_glossary
-from render.catalogs.pofile import paused_gc
-from render.check import CheckContext, check_catalog, read_catalog, select_checks
 
 _ONSETS = ["b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "st", "pl", "gr"]
 _VOWELS = ["a", "e", "i", "o", "u", "ea", "io"]

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-KINDS = ("heading", "paragraph", "list-item")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201a": "'", "\u02bc": "'", "\u201c": '"',
-                         "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+from careglot.core.folding import TYPOGRAPHY
+
 # White space that normalising changes: runs of two or more, or one character that is not a space
 # (written to start with \s so that re skips quickly to white space).
 _ODD_SPACE = re.compile(r"\s(?:\s+|(?<=[^ ]))")
@@ -83,7 +82,7 @@ def normalise(raw: str, removals: re.Pattern[str] | None = None) -> tuple[str, O
     as marks so every normalised offset points into ``raw``.
     """
     lead = len(raw) - len(raw.lstrip())
-    text = raw.strip().translate(_QUOTES)
+    text = raw.strip().translate(TYPOGRAPHY)
     parts: list[str] = []
     marks: list[tuple[int, int]] = [(0, lead)]
     pos = length = 0
@@ -146,4 +145,3 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     audience: str | None = None
-    size: int = 0

@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-
-from glossary.errors import InputError
-from glossary.yamlio import YamlList, YamlMap, load_yaml
+from careglot.core.errors import InputError
+from careglot.core.locales import LocaleError, parse_locale
+from careglot.core.yamlio import YamlList, YamlMap, load_yaml
 
 FORMATS = ("text", "wordpress-json", "html")
 AUDIENCES = ("patient", "professional", "industry", "promotional")
@@ -49,13 +48,11 @@ class Source:
 
 
 def validate_language(code: str, path: str | os.PathLike[str], line: int) -> str:
-    """Return ``code`` if it is a BCP 47 language tag Babel knows, else raise InputError."""
-    if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", code):
-        raise InputError(f"invalid language code {code!r}", path, line)
+    """Return ``code`` if it is a language tag with registered subtags (``en``, ``nl-BE``), else raise."""
     try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError) as exc:
-        raise InputError(f"unknown language code {code!r}", path, line) from exc
+        parse_locale(code)
+    except LocaleError as error:
+        raise InputError(f"{'unknown' if error.unknown else 'invalid'} language code {code!r}", path, line) from error
     return code
 
 

@@ -6,8 +6,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from careglot.core.yamlio import dump_yaml
 from extract.pipeline import ExtractionResult
-from glossary.yamlio import dump_yaml
 
 FORMATS = ("table", "json", "yaml")
 TABLE_TERMS = 30

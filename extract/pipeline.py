@@ -30,7 +30,6 @@ class ExtractionResult:
     statements: list[Statement] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
-    bytes_read: int = 0
 
 
 def read_inputs(inputs: Sequence[Source | Path], *, root: Path | None = None, lang: str | None = None,
@@ -84,7 +83,6 @@ def extract(documents: Sequence[Document], glossary: Glossary | None = None, *,
     for document in documents:
         result.sources.append(document.source)
         result.notices.extend(document.notices)
-        result.bytes_read += document.size
         with _stage(timings, "abbreviations"):
             defined, undefined = find_abbreviations(document.blocks)
         result.abbreviations.extend(defined)

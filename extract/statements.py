@@ -14,10 +14,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from careglot.core.sentences import sentence_spans
 from extract.blocks import Block, Document
 from extract.prefilter import PatternSet
 from extract.readers.furniture import is_boilerplate
-from glossary.sentences import sentence_spans
 
 CATEGORIES = ("what-it-is", "eligibility", "procedure", "benefit", "risk", "access", "regulation", "advice")
 FLAGS = ("promotional", "unhedged-claim", "single-provider", "source-not-patient-facing", "netherlands-specific")

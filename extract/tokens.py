@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from careglot.core.folding import fold_typography_for_words
+
 LANGUAGES = ("en", "nl", "fr", "de")
 
 # Closed-class words. Those in _LINKING may sit *inside* a term ("abuse of functions",
@@ -65,7 +67,6 @@ ELIDING = ("fr", "en")  # languages whose elided articles and pronouns are words
 # An upper-case short form with a plural s (ATMPs, MSCs, iPSCs): its lemma is the singular.
 _PLURAL_ABBREVIATION = re.compile(r"[a-z]?[A-Z][A-Z0-9]*[A-Z]s")
 TOKEN = re.compile(r"\w+(?:['\-\u2010\u2011\u2013]\w+)*", re.UNICODE)
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u00ad": ""})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,8 @@ STOPWORDS: dict[str, frozenset[str]] = {lang: _words(spec) | LINKING[lang] for l
 
 
 def normalise(text: str) -> str:
-    """Typographic apostrophes to ASCII, no-break spaces to spaces, soft hyphens removed."""
-    return text.translate(_QUOTES)
+    """Typographic apostrophes, quotes, spaces and hyphens to ASCII, soft hyphens removed."""
+    return fold_typography_for_words(text)
 
 
 Word = tuple[str, int, int]  # a word as written, its start and end offsets

@@ -19,9 +19,8 @@ import os
 import re
 from pathlib import Path
 
-from glossary.errors import InputError
-from glossary.loader import CONCEPT_ID
-from glossary.model import Concept, Glossary, Term
+from careglot.core.errors import InputError
+from glossary.model import CONCEPT_ID, Concept, Glossary, Term
 
 COLUMNS = ("source", "target", "context", "developer_comments", "translator_comments")
 ABBREVIATION_CONTEXT = ":abbreviation"

@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.errors import InputError
-from glossary.fsutil import atomic_write
+from careglot.core.errors import InputError
+from careglot.core.fsutil import atomic_write
 from glossary.loader import load_glossary, load_glossary_text
 from glossary.model import Concept, Glossary
 from glossary.serialize import concept_data, dump_concepts, dump_glossary

@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from careglot.core.locales import base_language
+
 _EN_VOWELS = "aeiou"
 _NL_VOWELS = "aeiouy"
 _FR_ELIDING = "aeiouyhàâäéèêëîïôöùûüœæ"
@@ -50,7 +52,7 @@ def surface_variants(text: str, lang: str, abbreviation: bool = False, pos: str 
 
     ``pos`` (the term's part of speech) lets a Dutch adjective take its inflected -e form.
     """
-    base = lang.split("_")[0].lower()
+    base = base_language(lang)
     forms = {text}
     if not text:
         return forms

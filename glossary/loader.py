@@ -13,11 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import InputError
-from glossary.model import PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
-from glossary.yamlio import YamlList, YamlMap, load_yaml, load_yaml_text
+from careglot.core.errors import InputError
+from careglot.core.yamlio import YamlList, YamlMap, load_yaml, load_yaml_text
+from glossary.model import CONCEPT_ID, PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
 
-CONCEPT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 REGION = re.compile(r"^(?:[A-Z]{2}|[0-9]{3})$")
 CONCEPT_FIELDS = ("id", "domain", "definition", "notes", "sources", "terms")

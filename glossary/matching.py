@@ -41,11 +41,12 @@ from typing import Any, ClassVar, TypeVar
 
 import ahocorasick
 
+from careglot.core.folding import FOLDS
+from careglot.core.locales import base_language
 from glossary.inflection import surface_variants
 from glossary.model import Glossary, Term
 
-_FOLDS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "),
-          ("\u2010", "-"), ("\u2011", "-"), ("\n", " "), ("\t", " "))
+_FOLDS = (*FOLDS.items(), ("\n", " "), ("\t", " "))
 _COMPOUND_LANGS = ("nl", "de")
 _MIN_COMPOUND_HEAD = 4
 _SEPARATOR = "\x00"  # joins texts in find_many: no term contains it and it is not a word character
@@ -118,7 +119,7 @@ class TermMatcher:
 
         The cache notices edits of the glossary's terms in ``lang`` between calls.
         """
-        base = lang.replace("-", "_").split("_")[0].lower()
+        base = base_language(lang)
         key = (id(glossary), base)
         stamp = _fingerprint(glossary, base)
         cached = cls._cache.get(key)

@@ -7,10 +7,12 @@ with a type and a status that the catalogs, the checker and the leaflets obey.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+CONCEPT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # stable concept ids: a-z, 0-9 and hyphens
 TERM_TYPES = ("full-form", "abbreviation", "lay-term", "variant")
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 ACCEPTED_STATUSES = ("preferred", "admitted")

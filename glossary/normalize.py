@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from typing import Any
+
+from careglot.core.folding import APOSTROPHE_LOOKALIKES, APOSTROPHES, CHAR_MAP, fold_search
 
 RULES: dict[str, Any] = {
     "version": 1,
     "languages": ["en", "nl", "fr", "de"],
-    "apostrophes": "'\u2019\u2018\u02bc\u0060\u00b4\u2032",
-    "char_map": {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i", "ĳ": "ij"},
+    "apostrophes": "'" + APOSTROPHES + APOSTROPHE_LOOKALIKES,
+    "char_map": dict(CHAR_MAP),
     "elisions": ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"],
     "possessives": ["s"],
     "min_stem": 3,
@@ -65,7 +66,6 @@ RULES: dict[str, Any] = {
                 "same_case_bonus": 0.05},
 }
 
-_APOSTROPHES = re.compile("[" + re.escape(RULES["apostrophes"]) + "]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*'?")
 
 
@@ -76,11 +76,7 @@ def normalization_rules() -> dict[str, Any]:
 
 def fold(text: str) -> str:
     """Case- and accent-folded text: ``Hématopoïétiques`` -> ``hematopoietiques``."""
-    text = _APOSTROPHES.sub("'", text).lower()
-    char_map: dict[str, str] = RULES["char_map"]
-    text = "".join(char_map.get(ch, ch) for ch in text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    return fold_search(text)
 
 
 def words(text: str) -> list[str]:
@@ -128,11 +124,6 @@ def content_words(words_: list[str], lang: str) -> list[str]:
     """``words_`` without ``lang``'s stopwords, unless nothing would remain."""
     kept = [w for w in words_ if not is_stopword(w, lang)]
     return kept or words_
-
-
-def term_tokens(text: str, lang: str) -> list[str]:
-    """The stems under which a term in ``lang`` is indexed, in order, without repeats."""
-    return list(dict.fromkeys(stem(w, lang) for w in content_words(words(text), lang)))
 
 
 def trigrams(word: str) -> set[str]:

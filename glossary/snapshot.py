@@ -4,7 +4,8 @@ A translator's editor may run ``careglot check`` on every save; CI runs it on ev
 Parsing a large YAML glossary is most of such a run (10,000 concepts: about 2 s), and the
 glossary rarely changes between runs. :func:`load_glossary_cached` therefore keeps what
 :func:`~glossary.loader.load_glossary` returned as plain JSON beside the glossary, keyed by
-the SHA-256 of the glossary file and of the code that reads it, and reads that instead
+the SHA-256 of the glossary file and of the code that reads it (every module of
+:mod:`careglot.core` and :mod:`glossary`), and reads that instead
 while both are unchanged (10,000 concepts: about 0.2 s).
 
 The snapshot is only a copy of a glossary that loaded without error, so every error is
@@ -23,8 +24,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from glossary import loader, model, tbx, tbxmap, yamlio
-from glossary.fsutil import atomic_write
+from careglot.core.codehash import code_digest
+from careglot.core.fsutil import atomic_write
 from glossary.loader import load_glossary
 from glossary.model import Concept, Glossary, Term
 
@@ -32,7 +33,7 @@ SNAPSHOT_FORMAT = 1
 CACHE_ENV = "CAREGLOT_CACHE_DIR"
 _TERM_FIELDS = [f.name for f in fields(Term)]
 _CONCEPT_FIELDS = [f.name for f in fields(Concept)]
-_code_digest: str | None = None
+CODE_PACKAGES = ("careglot.core", "glossary")  # the code that decides what a glossary file loads as
 
 
 def cache_root() -> Path:
@@ -68,19 +69,9 @@ def load_glossary_cached(path: str | os.PathLike[str]) -> Glossary:
 
 
 def _snapshot_key(data: bytes) -> dict[str, Any]:
-    return {"format": SNAPSHOT_FORMAT, "glossary_sha256": hashlib.sha256(data).hexdigest(), "code": _code(),
+    return {"format": SNAPSHOT_FORMAT, "glossary_sha256": hashlib.sha256(data).hexdigest(),
+            "code": code_digest(CODE_PACKAGES),
             "term_fields": _TERM_FIELDS, "concept_fields": _CONCEPT_FIELDS}
-
-
-def _code() -> str:
-    """The SHA-256 of the modules that decide what a glossary file loads as."""
-    global _code_digest
-    if _code_digest is None:
-        digest = hashlib.sha256()
-        for module in (loader, model, tbx, tbxmap, yamlio):
-            digest.update(Path(module.__file__ or "").read_bytes())
-        _code_digest = digest.hexdigest()
-    return _code_digest
 
 
 def _snapshot(glossary: Glossary, key: dict[str, Any]) -> dict[str, Any]:

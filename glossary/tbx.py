@@ -5,7 +5,7 @@
 * TBX v3 (ISO 30042:2019, DCA style): ``<tbx type="TBX-Basic">`` with
   ``conceptEntry``/``langSec``/``termSec`` in the ``urn:iso:std:iso:30042:ed-2`` namespace.
 
-Parsing goes through :mod:`glossary.xmlsafe` only. What TBX-Basic cannot say (a lay term, a
+Parsing goes through :mod:`careglot.core.xmlsafe` only. What TBX-Basic cannot say (a lay term, a
 forbidden rather than deprecated term, an explicit case-sensitivity, an ambiguous term) is
 carried in one term-level ``<note>`` starting with ``careglot:``, so a round trip loses
 nothing and other tools still show it as a readable note. The mapping tables are in
@@ -21,9 +21,9 @@ from pathlib import Path
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from glossary.errors import InputError
-from glossary.loader import CONCEPT_ID
-from glossary.model import Concept, Glossary, Term
+from careglot.core.errors import InputError
+from careglot.core.xmlsafe import parse_xml_bytes, parse_xml_file
+from glossary.model import CONCEPT_ID, Concept, Glossary, Term
 from glossary.serialize import language_order
 from glossary.tbxmap import (
     CAREGLOT_NOTE,
@@ -38,7 +38,6 @@ from glossary.tbxmap import (
     type_from_tbx,
     type_to_tbx,
 )
-from glossary.xmlsafe import parse_xml_bytes, parse_xml_file
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

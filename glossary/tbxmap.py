@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
 from glossary.model import GENDERS, STATUSES, TERM_TYPES, Term
 
 CAREGLOT_NOTE = "careglot:"

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-
-from glossary.errors import InputError
+from careglot.core.errors import InputError
+from careglot.core.locales import base_language, is_known_language
 from glossary.model import GENDERS, Concept, Glossary, Term
 
 
@@ -20,7 +18,7 @@ def target_languages(locales: Iterable[str]) -> list[str]:
     """Glossary languages for gettext target locales: ``nl_BE`` -> ``nl``, in order, no repeats."""
     seen: dict[str, None] = {}
     for code in locales:
-        seen.setdefault(code.replace("-", "_").split("_")[0].lower(), None)
+        seen.setdefault(base_language(code), None)
     return list(seen)
 
 
@@ -51,7 +49,7 @@ def find_problems(glossary: Glossary, target_langs: Iterable[str] = ()) -> list[
 def _concept_problems(concept: Concept, targets: list[str]) -> Iterator[tuple[int, str]]:
     languages = {*concept.terms, *concept.definition, *concept.notes}
     for lang in sorted(languages, key=concept.lang_line):
-        if not known_language(lang):
+        if not is_known_language(lang):
             yield concept.lang_line(lang), f"unknown language code {lang!r} in concept {concept.id!r}"
     for lang in targets:
         if lang not in concept.terms:
@@ -121,13 +119,3 @@ def term_key(term: Term) -> str:
     """How two spellings count as the same term: exact when case matters, else case-folded (NFC)."""
     text = unicodedata.normalize("NFC", term.text)
     return text if term.is_case_sensitive else text.casefold()
-
-
-@lru_cache(maxsize=256)
-def known_language(code: str) -> bool:
-    """Whether Babel (CLDR) knows ``code`` as a language."""
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True

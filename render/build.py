@@ -14,32 +14,34 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
+import polib
 
-from glossary.errors import UsageError
-from glossary.fsutil import atomic_write
+from careglot.core.errors import UsageError
+from careglot.core.fsutil import atomic_write
+from careglot.core.locales import base_language, check_locale, has_cldr_data
 from glossary.model import Glossary
 from render import pdf
-from render.check import Check, CheckContext, Finding, check_catalog, select_checks
 from render.contacts import DEFAULT_CONTACTS, contact_points, load_contacts
 from render.html import render_html
 from render.incremental import Manifest, input_hash
 from render.leaflets import Leaflet
-from render.page import Page, PageBuilder, base_language
-from render.report import LeafletReport, leaflet_report
+from render.page import Page, PageBuilder
+from render.report import Finding, LeafletReport, leaflet_report
 from render.structure import ConsistencyError, check_structure
 from render.translations import Gap, Translations, catalog_path
 from render.ui_strings import ui_strings
 
 FORMATS = ("html", "pdf")
-_LOCALE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 _LEAFLET_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TMP_PREFIX = ".careglot-build-"
+
+# Translation QA of one locale's catalog (catalog, its path, locale) -> findings for the report.
+CatalogQA = Callable[[polib.POFile, str, str], Sequence[Finding]]
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class BuildInputs:
     locales_dir: Path
     contacts_path: Path = DEFAULT_CONTACTS
     source_lang: str = "en"
+    qa: CatalogQA | None = None  # e.g. check.catalog_qa(glossary): its findings go into the report
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,10 @@ class BuildResult:
 
 
 def validate_locale_code(code: str) -> str:
-    if not _LOCALE.match(code):
-        raise UsageError(f"invalid locale code {code!r} (expected e.g. nl_BE or en)")
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError) as error:
-        raise UsageError(f"unknown locale {code!r}") from error
+    """``code`` if it is a gettext locale that CLDR has dates and names for, else a UsageError."""
+    check_locale(code)
+    if not has_cldr_data(code):
+        raise UsageError(f"no CLDR data for locale {code!r}: dates and language names cannot be rendered")
     return code
 
 
@@ -99,8 +100,6 @@ def build(inputs: BuildInputs, options: BuildOptions) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(out)
     contacts = load_contacts(inputs.contacts_path)
-    checks = select_checks()
-    shared_cache: dict[str, set[str]] = {}
     result = BuildResult([], [])
     structures: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=out))
@@ -114,7 +113,7 @@ def build(inputs: BuildInputs, options: BuildOptions) -> BuildResult:
             pages = [builder.page(leaflet) for leaflet in inputs.leaflets]
             for page, leaflet in zip(pages, inputs.leaflets, strict=True):
                 _same_structure(page, leaflet, structures)
-            findings = _findings(translations, po_path, inputs, checks, shared_cache)
+            findings = _findings(translations, po_path, inputs)
             gaps = list(dict.fromkeys(translations.gaps))
             outcome = LocaleOutcome(locale, "refused" if gaps and not options.allow_incomplete else "built", gaps)
             result.outcomes.append(outcome)
@@ -150,13 +149,11 @@ def _same_structure(page: Page, leaflet: Leaflet, seen: dict[str, tuple[tuple[st
                                "other locales", leaflet.path)
 
 
-def _findings(translations: Translations, po_path: Path, inputs: BuildInputs, checks: list[Check],
-              cache: dict[str, set[str]]) -> list[Finding]:
-    """What ``careglot check`` finds in the locale's catalog (shown in the build report)."""
-    if translations.catalog is None:
+def _findings(translations: Translations, po_path: Path, inputs: BuildInputs) -> Sequence[Finding]:
+    """What the QA of ``inputs`` finds in the locale's catalog (shown in the build report)."""
+    if translations.catalog is None or inputs.qa is None:
         return []
-    context = CheckContext(translations.locale, inputs.source_lang, inputs.glossary, cache)
-    return check_catalog(translations.catalog, str(po_path), context, checks).findings
+    return inputs.qa(translations.catalog, str(po_path), translations.locale)
 
 
 def _render_locale(pages: list[Page], inputs: BuildInputs, options: BuildOptions, out: Path, tmp: Path,

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.errors import InputError
+from careglot.core.errors import InputError
+from careglot.core.yamlio import YamlList, YamlMap, load_yaml
 from glossary.model import Glossary
-from glossary.yamlio import YamlList, YamlMap, load_yaml
 from render.page import ContactPoint, Segment
 
 DEFAULT_CONTACTS = Path(__file__).parent / "data" / "contacts.yaml"

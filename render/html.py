@@ -6,7 +6,6 @@ text. The stylesheet is our own file, inlined so the page loads no external reso
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,11 +39,3 @@ def stylesheet() -> Markup:
 def render_html(page: Page) -> str:
     """The page as an HTML5 document."""
     return environment().get_template(TEMPLATE).render(page=page, css=stylesheet())
-
-
-def templates_fingerprint() -> str:
-    """A hash of the template and stylesheet (part of the incremental build's input hash)."""
-    digest = hashlib.sha256()
-    for name in (TEMPLATE, STYLESHEET):
-        digest.update((TEMPLATES / name).read_bytes())
-    return digest.hexdigest()

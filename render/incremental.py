@@ -1,34 +1,29 @@
 """Incremental builds: a manifest of input hashes next to the output.
 
 A page is rendered again only when something it is made of changed: its leaflet file,
-the locale's catalog, the glossary, the contact points, the templates or careglot's
-rendering code (and the ``--allow-incomplete`` flag, which changes what a gap looks like).
+the locale's catalog, the glossary, the contact points, or the code of any package a page
+depends on (:data:`CODE_PACKAGES`, templates included), or the ``--allow-incomplete`` flag,
+which changes what a gap looks like.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
 from pathlib import Path
 
-from glossary.fsutil import atomic_write
+from careglot.core.codehash import code_digest
+from careglot.core.fsutil import atomic_write
 
 MANIFEST = ".careglot-build.json"
 VERSION = 1
-_CODE = ("build.py", "page.py", "expansion.py", "contacts.py", "html.py", "pdf.py", "translations.py",
-         "structure.py", "ui_strings.py", "templates/leaflet.html.jinja2", "templates/leaflet.css")
+# Every package whose code shapes a page or its report: a change in any of them renders again.
+CODE_PACKAGES = ("careglot.core", "glossary", "catalogs", "check", "render")
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the rendering code and templates: a new careglot renders everything again."""
-    digest = hashlib.sha256(str(VERSION).encode())
-    here = Path(__file__).parent
-    for name in _CODE:
-        path = here / name
-        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
-    return digest.hexdigest()
+    """A hash of the code and templates of :data:`CODE_PACKAGES`: a new careglot renders everything again."""
+    return hashlib.sha256(f"{VERSION}\0{code_digest(CODE_PACKAGES)}".encode()).hexdigest()
 
 
 def input_hash(leaflet: Path, catalog: Path, glossary: Path, contacts: Path, locale: str,

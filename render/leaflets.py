@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import InputError
-from glossary.yamlio import YamlList, YamlMap, load_yaml
+from careglot.core.errors import InputError
+from careglot.core.yamlio import YamlList, YamlMap, load_yaml
 from render.readability import Readability, readability
 
 CATEGORIES = ("what-it-is", "eligibility", "procedure", "benefit", "risk", "access", "regulation", "advice")

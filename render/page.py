@@ -9,13 +9,14 @@ fragment (``lang``), an abbreviation's first-use expansion, or a missing transla
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from babel import Locale
 from babel.dates import format_date
 
+from careglot.core.folding import sort_key
+from careglot.core.locales import base_language, parse_locale
 from glossary.matching import TermMatcher
 from glossary.model import Glossary
 from render.expansion import expand_first_uses
@@ -107,11 +108,7 @@ class Page:
 
 def bcp47(locale: str) -> str:
     """``nl_BE`` -> ``nl-BE`` (the form HTML's ``lang`` attribute takes)."""
-    return locale.replace("_", "-")
-
-
-def base_language(locale: str) -> str:
-    return locale.replace("-", "_").split("_")[0].lower()
+    return parse_locale(locale).bcp47
 
 
 def language_links(leaflet_id: str, locales: Sequence[str], current: str) -> tuple[LanguageLink, ...]:
@@ -207,8 +204,7 @@ def concepts_used(texts: Iterable[str], glossary: Glossary, lang: str) -> list[s
 
 def _sort_key(text: str) -> tuple[str, str]:
     """Dictionary order: accents and case only break ties ("écho" sorts with "e")."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(ch))
-    return folded, text
+    return sort_key(text)
 
 
 def _english_texts(leaflet: Leaflet) -> list[str]:

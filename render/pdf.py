@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import UsageError
+from careglot.core.errors import UsageError
 
 INSTALL_HINT = "PDF output needs WeasyPrint: pip install 'careglot[pdf]'"
 

@@ -26,8 +26,8 @@ from functools import lru_cache
 
 import pyphen
 
-from glossary.errors import UsageError
-from glossary.sentences import split_sentences as glossary_sentences
+from careglot.core.errors import UsageError
+from careglot.core.sentences import split_sentences as glossary_sentences
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Readability:
 
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:
-    """The sentences of ``text`` (:mod:`glossary.sentences`); a blank line also ends one (headings)."""
+    """The sentences of ``text`` (:mod:`careglot.core.sentences`); a blank line also ends one (headings)."""
     return [sentence for paragraph in _PARAGRAPH_BREAK.split(text)
             for sentence in glossary_sentences(paragraph, lang) if words(sentence)]
 

@@ -10,11 +10,30 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Protocol
 
+from careglot.core.locales import base_language
 from glossary.model import Glossary
-from render.check import Finding
-from render.page import Page, base_language, concepts_used, plain
+from render.page import Page, concepts_used, plain
 from render.readability import readability, split_sentences, words
+
+
+class Finding(Protocol):
+    """What the report shows of a QA finding (:class:`check.Finding` has these fields)."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def msgctxt(self) -> str | None: ...
+    @property
+    def check(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def concept(self) -> str | None: ...
+
 
 FORMULAS = {"en": "Flesch", "nl": "Flesch-Douma", "fr": "Kandel-Moles", "de": "Amstad"}
 LONGEST = 3

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from glossary.errors import CareglotError
-from glossary.xmlsafe import parse_html_document
+from careglot.core.errors import CareglotError
+from careglot.core.xmlsafe import parse_html_document
 from render.page import Page
 
 _LOADS = ("script", "iframe", "object", "embed", "img", "link", "video", "audio", "source")

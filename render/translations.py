@@ -13,8 +13,8 @@ from pathlib import Path
 
 import polib
 
-from render.catalogs.compile import compile_catalog
-from render.catalogs.pofile import load_catalog
+from catalogs.compile import compile_catalog
+from catalogs.pofile import load_catalog
 
 DOMAIN = "leaflets"
 UNTRANSLATED, FUZZY, ABSENT = "untranslated", "fuzzy", "not in catalog"
@@ -52,9 +52,10 @@ class Translations:
         po = load_catalog(po_path)
         compile_catalog(po, mo_path)
         mo = polib.mofile(os.fspath(mo_path))
-        messages = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo if entry.msgid}
-        states = {(entry.msgctxt, entry.msgid): FUZZY if entry.fuzzy else UNTRANSLATED
-                  for entry in po if not entry.obsolete and (entry.fuzzy or not entry.translated())}
+        Key = tuple[str | None, str]
+        messages: dict[Key, str] = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo if entry.msgid}
+        states: dict[Key, str] = {(entry.msgctxt, entry.msgid): FUZZY if entry.fuzzy else UNTRANSLATED
+                                  for entry in po if not entry.obsolete and (entry.fuzzy or not entry.translated())}
         return cls(locale, messages, states, po)
 
     def lookup(self, context: str, msgid: str) -> str | None:

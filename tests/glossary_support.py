@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from careglot.workspace import init_workspace
+from careglot.cli.workspace import init_workspace
 
 DATA = Path(__file__).parent / "data" / "glossary"
 SMALL = DATA / "small.yaml"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from careglot.core.errors import InputError, UsageError
 from extract.blocks import Block, Document, Notice, source_path
 from extract.language import identify
 from extract.manifest import Source
@@ -16,7 +17,6 @@ from extract.readers.decode import decode, read_bytes
 from extract.readers.html import read_html
 from extract.readers.text import read_text
 from extract.readers.wordpress import read_wordpress
-from glossary.errors import InputError, UsageError
 
 EXTENSIONS = {".txt": "text", ".text": "text", ".md": "text", ".json": "wordpress-json", ".html": "html",
               ".htm": "html"}
@@ -77,7 +77,7 @@ def _read(path: Path, fmt: str, *, source: str, file: str, lang: str) -> Documen
         blocks = read_wordpress(text, path, source=source, file=file, lang=lang)
     else:
         blocks = read_text(text, source=source, file=file, lang=lang)
-    document = Document(source=source, file=file, path=path, lang=lang, notices=notices, size=len(data))
+    document = Document(source=source, file=file, path=path, lang=lang, notices=notices)
     document.blocks = _checked(blocks, document.notices) if lang != "und" else blocks
     return document
 

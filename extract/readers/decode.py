@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from careglot.core.errors import InputError
 from extract.blocks import Notice
-from glossary.errors import InputError
 
 _SNIFF = 8192
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")

@@ -1,6 +1,6 @@
 """Reader for HTML: documents (``.html``) and fragments (WordPress ``content.rendered``).
 
-Parsing goes through :mod:`glossary.xmlsafe`. Headings, paragraphs and list items become
+Parsing goes through :mod:`careglot.core.xmlsafe`. Headings, paragraphs and list items become
 blocks; navigation, scripts and link lists are dropped; links are kept as metadata.
 Offsets point into the decoded text of the parsed tree (``<br>`` counted as a newline).
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lxml import html
 
+from careglot.core.xmlsafe import parse_html_document
 from extract.blocks import Block, normalise
 from extract.readers import furniture
-from glossary.xmlsafe import parse_html_document
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = HEADINGS | {"p", "li", "dt", "dd", "figcaption", "blockquote", "td", "th", "caption"}

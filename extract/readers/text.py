@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from careglot.core.folding import TYPOGRAPHY
 from extract.blocks import Block, normalise
 from extract.readers import furniture
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _LIST_MARKER = re.compile(r"^(?:[•\-*–·▪◦]|\d{1,2}[.)])\s+")
 # "market1", "patients.2,3": one or two digits after three lowercase letters (and punctuation).
 # The pattern starts with \d (the letters are checked behind the first digit) so that re can
@@ -63,7 +63,7 @@ def _content_lines(text: str) -> list[_Line | None]:
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         body = raw.rstrip("\r\n")
         indent = len(body) - len(body.lstrip())
-        raw_lines.append(_Line(number, offset + indent, offset + len(body), body.strip().translate(_QUOTES)))
+        raw_lines.append(_Line(number, offset + indent, offset + len(body), body.strip().translate(TYPOGRAPHY)))
         offset += len(raw)
     repeats = Counter(line.text for line in raw_lines if line.text)
     result: list[_Line | None] = []
@@ -100,7 +100,7 @@ def _emit(run: list[_Line], text: str, blocks: list[Block], source: str, file: s
           *, kind: str) -> None:
     start = run[0].start
     if kind == "list-item":
-        marker = _LIST_MARKER.match(text[start : run[0].end].translate(_QUOTES))
+        marker = _LIST_MARKER.match(text[start : run[0].end].translate(TYPOGRAPHY))
         start += marker.end() if marker else 0
     raw = text[start : run[-1].end]
     normalised, offsets = normalise(raw, FOOTNOTES)

@@ -10,10 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from careglot.core.errors import InputError
+from careglot.core.xmlsafe import parse_html_fragment
 from extract.blocks import Block, normalise
 from extract.readers.html import html_blocks
-from glossary.errors import InputError
-from glossary.xmlsafe import parse_html_fragment
 
 
 def read_wordpress(text: str, path: Path, *, source: str, file: str, lang: str) -> list[Block]:

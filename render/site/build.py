@@ -16,7 +16,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from glossary.fsutil import atomic_write
+from careglot.core.fsutil import atomic_write
 from glossary.model import Glossary
 from render.site.export import (
     DETAILS_GLOBAL,
