@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 import gbdt  # noqa: E402
 
+from careglot.core.fsutil import atomic_write  # noqa: E402
 from extract import boosting, termhood  # noqa: E402
 from extract.ngrams import NgramCounter  # noqa: E402
 from extract.terms import candidate_stats, terms_by_language  # noqa: E402
 from extract.tokens import normalise  # noqa: E402
-from glossary.fsutil import atomic_write  # noqa: E402
 
 LANGS = ("en", "fr", "nl")
 DOMAINS = ("corp", "equi", "wind")
