@@ -3,7 +3,9 @@
 Every distinct written word gets an integer id once (with its lemma and its role:
 may start or end a candidate, may sit inside one, or ends the phrase), so an n-gram
 occurrence is a slice of a tuple of ids, counted in C by :class:`collections.Counter`.
-Lemma keys, surface forms and sources are built once per distinct n-gram at the end.
+Lemma keys, surface forms and sources are built once per distinct n-gram at the end;
+the counter also keeps where each n-gram was first seen (the index of the text) and how
+often it opens a sentence, so that a capital there is not taken for a name.
 Tokenisation is that of :func:`extract.tokens.word_chunks`: a phrase never spans
 punctuation, and a French elision (``d'intérêts``) is two words written without a space.
 """
@@ -11,11 +13,13 @@ punctuation, and a French elision (``d'intérêts``) is two words written withou
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from extract.tokens import ELIDING, ELISION, LINKING, STOPWORDS, TOKEN, word_lemma
 
-MAX_WORDS = 5
+MAX_WORDS = 6
 EDGE, INNER, BREAK = 0, 1, 2  # may start/end a candidate; may sit inside; ends the phrase
+_SENTENCE_END = frozenset(".!?:;\"")  # a chunk after one of these opens a sentence
 _GLUED = "\x1e"  # vocabulary prefix of a word written right after the previous one (after d')
 Key = tuple[str, ...]
 
@@ -34,14 +38,17 @@ class NgramCounter:
         self._lemmas: list[str] = []
         self._roles: list[int] = []
         self._grams: Counter[tuple[int, ...]] = Counter()
+        self._initial: Counter[tuple[int, ...]] = Counter()  # occurrences that open a sentence
+        self._first: dict[tuple[int, ...], int] = {}  # index of the text where the n-gram was first seen
+        self._texts = 0
         self._words: Counter[int] = Counter()
         self._keys: dict[tuple[int, ...], Key] = {}
         self.sources: defaultdict[Key, set[str]] = defaultdict(set)
         self._source: str | None = None
         self._seen: set[tuple[int, ...]] = set()  # n-grams of the current source
 
-    def add(self, source: str, text: str) -> None:
-        """Count the n-grams of one normalised text of ``source``."""
+    def add(self, source: str, text: str) -> int:
+        """Count the n-grams of one normalised text of ``source``; return the text's index."""
         if source != self._source:
             self._flush()
             self._source = source
@@ -49,10 +56,12 @@ class NgramCounter:
         grams: list[tuple[int, ...]] = []
         chunk: list[int] = []
         previous_end = 0
+        opens = True  # the next chunk opens a sentence
         for match in TOKEN.finditer(text):
             start, end = match.span()
             if chunk and start > previous_end and not text[previous_end:start].isspace():
-                self._chunk(chunk, grams)
+                self._chunk(chunk, grams, opens)
+                opens = not _SENTENCE_END.isdisjoint(text[previous_end:start])
                 chunk = []
             word = match.group()
             elision = ELISION.match(word) if self._elide and "'" in word else None
@@ -66,9 +75,15 @@ class NgramCounter:
                 chunk.append(ids[tail] if tail in ids else self._new(tail, word[cut:]))
             previous_end = end
         if chunk:
-            self._chunk(chunk, grams)
+            self._chunk(chunk, grams, opens)
         self._grams.update(grams)
         self._seen.update(grams)
+        where, first = self._texts, self._first
+        for gram in grams:
+            if gram not in first:
+                first[gram] = where
+        self._texts += 1
+        return where
 
     def _new(self, entry: str, word: str) -> int:
         lower = word.lower()
@@ -83,7 +98,7 @@ class NgramCounter:
         self._roles.append(role)
         return len(self._written) - 1
 
-    def _chunk(self, chunk: list[int], grams: list[tuple[int, ...]]) -> None:
+    def _chunk(self, chunk: list[int], grams: list[tuple[int, ...]], opens: bool) -> None:
         ids = tuple(chunk)
         self._words.update(ids)
         roles = [self._roles[index] for index in ids]
@@ -91,6 +106,7 @@ class NgramCounter:
         for start in range(size):
             if roles[start] != EDGE:
                 continue
+            before = len(grams)
             grams.append(ids[start : start + 1])
             for end in range(start + 1, min(start + MAX_WORDS, size)):
                 role = roles[end]
@@ -98,6 +114,8 @@ class NgramCounter:
                     break
                 if role == EDGE:
                     grams.append(ids[start : end + 1])
+            if opens and start == 0:
+                self._initial.update(grams[before:])
 
     def _key(self, gram: tuple[int, ...]) -> Key:
         key = self._keys.get(gram)
@@ -118,16 +136,35 @@ class NgramCounter:
         first, *rest = gram
         return self._written[first] + "".join(self._joins[index] + self._written[index] for index in rest)
 
-    def counts(self) -> tuple[Counter[Key], defaultdict[Key, Counter[str]], Counter[str], int]:
-        """Occurrences per lemma key, per key and surface form, per word lemma; number of words."""
+    def counts(self) -> NgramCounts:
+        """Occurrences per lemma key and per surface form, with first sightings and word counts."""
         self._flush()
-        counts: Counter[Key] = Counter()
-        forms: defaultdict[Key, Counter[str]] = defaultdict(Counter)
+        result = NgramCounts(tokens=self._words.total())
+        counts, forms, initial, first = result.counts, result.forms, result.initial, result.first
         for gram, count in self._grams.items():
             key = self._key(gram)
             counts[key] += count
-            forms[key][self.surface(gram)] += count
-        words: Counter[str] = Counter()
+            surface = self.surface(gram)
+            forms[key][surface] += count
+            seen = self._first[gram]
+            if first.get(surface, seen) >= seen:
+                first[surface] = seen
+        for gram, count in self._initial.items():
+            initial[self._key(gram)] += count
         for index, count in self._words.items():
-            words[self._lemmas[index]] += count
-        return counts, forms, words, self._words.total()
+            result.words[self._lemmas[index]] += count
+        result.sources = self.sources
+        return result
+
+
+@dataclass(slots=True)
+class NgramCounts:
+    """What :meth:`NgramCounter.counts` returns: the corpus evidence about every candidate key."""
+
+    tokens: int = 0
+    counts: Counter[Key] = field(default_factory=Counter)
+    forms: defaultdict[Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    initial: Counter[Key] = field(default_factory=Counter)  # occurrences that open a sentence
+    first: dict[str, int] = field(default_factory=dict)  # surface form -> index of the first text
+    words: Counter[str] = field(default_factory=Counter)  # occurrences per word lemma
+    sources: defaultdict[Key, set[str]] = field(default_factory=lambda: defaultdict(set))

@@ -30,7 +30,9 @@ def result_data(result: ExtractionResult, used_by: Mapping[str, Sequence[str]] |
         "undefined_abbreviations": [{"short": u.short, "lang": u.lang, "source": u.source, "file": u.file,
                                      "line": u.line, "written": u.written} for u in result.undefined_abbreviations],
         "terms": [{"term": t.term, "lemma": t.lemma, "lang": t.lang, "score": t.score, "count": t.count,
-                   "sources": list(t.sources), "in_glossary": t.in_glossary} for t in result.terms],
+                   "sources": list(t.sources), "in_glossary": t.in_glossary, "named_entity": t.named_entity,
+                   "forms": [{"form": f.form, "count": f.count, "source": f.source, "file": f.file, "line": f.line}
+                             for f in t.forms]} for t in result.terms],
         "statements": statements,
     }
 
@@ -51,9 +53,10 @@ def to_table(result: ExtractionResult, used_by: Mapping[str, Sequence[str]] | No
     lines += ["", f"Abbreviations used without a definition ({len(result.undefined_abbreviations)})"]
     lines += _rows([(u.short, u.written, u.source, f"{u.file}:{u.line}") for u in result.undefined_abbreviations])
     shown = result.terms[:max_terms]
-    lines += ["", f"Term candidates (top {len(shown)} of {len(result.terms)}; * = already in the glossary)"]
-    lines += _rows([(("* " if t.in_glossary else "  ") + t.term, t.lang, f"{t.score:.3f}", str(t.count),
-                     ",".join(t.sources)) for t in shown])
+    lines += ["", f"Term candidates (top {len(shown)} of {len(result.terms)}; * = already in the glossary,"
+                  " NE = named entity)"]
+    lines += _rows([(("* " if t.in_glossary else "  ") + t.term, t.lang, "NE" if t.named_entity else "",
+                     f"{t.score:.3f}", str(t.count), ",".join(t.sources)) for t in shown])
     used = sum(1 for st in result.statements if used_by and used_by.get(st.id))
     header = f"Statements ({len(result.statements)}" + (f", {used} used by a leaflet)" if used_by else ")")
     lines += ["", header]

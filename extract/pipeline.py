@@ -13,7 +13,7 @@ from extract.blocks import Document, Notice
 from extract.manifest import Source
 from extract.readers import read_path, read_source
 from extract.statements import Statement, extract_statements
-from extract.terms import TermCandidate, term_candidates
+from extract.terms import SentenceText, TermCandidate, terms_by_language
 from glossary.matching import TermMatcher
 from glossary.model import Glossary
 
@@ -79,7 +79,7 @@ def extract(documents: Sequence[Document], glossary: Glossary | None = None, *,
         found = matcher(lang)
         return [match.concept_id for match in found.find(text)] if found else []
 
-    texts: dict[str, list[tuple[str, str]]] = {}
+    texts: dict[str, list[SentenceText]] = {}
     for document in documents:
         result.sources.append(document.source)
         result.notices.extend(document.notices)
@@ -91,11 +91,13 @@ def extract(documents: Sequence[Document], glossary: Glossary | None = None, *,
             result.statements.extend(extract_statements(document, concepts))
         for block in document.blocks:
             if not block.foreign:
-                texts.setdefault(block.lang, []).append((document.source, block.text))
-    for lang, sentences in texts.items():
-        with _stage(timings, "terms"):
-            known = [term.text for concept in glossary or () for term in concept.terms_in(lang)]
-            candidates = term_candidates(sentences, lang, glossary_terms=known, min_count=min_term_count)
+                texts.setdefault(block.lang, []).append(
+                    SentenceText(document.source, block.text, block.file, block.line, block.line_of))
+    with _stage(timings, "terms"):
+        known = {lang: [term.text for concept in glossary or () for term in concept.terms_in(lang)] for lang in texts}
+        # The languages of one run are sources on one subject: each is evidence for the others.
+        found = terms_by_language(texts, glossary_terms=known, min_count=min_term_count)
+        for lang, candidates in found.items():
             result.terms.extend(_mark_known(candidates, matcher(lang)))
     return result
 

@@ -4,20 +4,22 @@ C-value (Frantzi, Ananiadou and Mima 2000) rewards long, frequent candidates and
 discounts a candidate by how often it only occurs inside longer candidates.
 Domain specificity compares a word's frequency in the corpus with its frequency in
 general language (wordfreq's Zipf scale), like Ahmad et al.'s "weirdness" (1999).
-The rank score combines both with a few shape features of the candidate in a
-logistic model whose weights were fitted on the three ACTER training domains
-(``benchmarks/acter_terms.py --fit``); it is the log-odds that an annotator would
-call the candidate a term.
+The rank score combines them with unithood, shape, word-class and cross-language
+features in boosted trees fitted on the three ACTER training domains
+(``benchmarks/acter_terms.py --fit``, ``extract.boosting``): the log-odds that an
+annotator would call the candidate a term, less the language's fitted cut-off.
 """
 
 from __future__ import annotations
 
 import math
-import operator
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from extract.boosting import shipped_models
+from extract.crosslang import CrossEvidence
 
 Key = tuple[str, ...]
 
@@ -25,8 +27,13 @@ Key = tuple[str, ...]
 ZIPF_FLOOR = 1.0
 
 
-def c_values(counts: Mapping[Key, int]) -> dict[Key, float]:
-    """C-value of every candidate; unigrams get length weight log2(2) = 1 instead of 0."""
+def c_values(counts: Mapping[Key, int], containers: dict[Key, int] | None = None) -> dict[Key, float]:
+    """C-value of every candidate; unigrams get length weight log2(2) = 1 instead of 0.
+
+    A nested candidate is scored on its independent occurrences: its frequency minus the
+    mean frequency of the longer candidates that contain it. ``containers``, when given,
+    receives the number of those longer candidates (NC-value's context evidence).
+    """
     nested_total: dict[Key, int] = defaultdict(int)
     nested_types: dict[Key, int] = defaultdict(int)
     for key, count in counts.items():
@@ -45,6 +52,8 @@ def c_values(counts: Mapping[Key, int]) -> dict[Key, float]:
         types = nested_types.get(key, 0)
         adjusted = count - nested_total[key] / types if types else float(count)
         result[key] = weight * max(adjusted, 0.0)
+    if containers is not None:
+        containers.update(nested_types)
     return result
 
 
@@ -58,6 +67,17 @@ def general_zipf(word: str, lang: str) -> float:
     except LookupError:
         value = 0.0
     return max(value, ZIPF_FLOOR)
+
+
+@lru_cache(maxsize=200_000)
+def known_word(word: str, lang: str) -> bool:
+    """Whether simplemma's dictionary for *lang* lists the word (names and coinages are unknown)."""
+    import simplemma  # deferred, as in extract.tokens
+
+    try:
+        return bool(simplemma.is_known(word, lang))
+    except (ValueError, KeyError):
+        return True
 
 
 def corpus_zipf(count: int, total: int) -> float:
@@ -81,42 +101,28 @@ class CandidateStats:
     general: tuple[float, ...]  # general-language Zipf frequency of each content word
     linking: bool  # contains a linking word such as "of", "van", "de"
     hyphen: bool
-    capitalised: float  # share of occurrences written with an initial capital
+    capitalised: float  # share of occurrences inside a sentence written with an initial capital
     sources: int
     head_noun: bool = False  # the head word has a noun suffix (extract.wordclass)
     head_other: bool = False  # the head word is a common verb/adjective/adverb or has such a suffix
     all_other: bool = False  # every content word is
+    upper: bool = False  # written in capitals (an acronym: EU, OLAF, ATMP)
+    containers: int = 0  # distinct longer candidates that contain this one
+    letters: float = 0.0  # mean length of the content words, in letters
+    unknown: float = 0.0  # share of content words the lemmatiser's dictionary does not know
+    compound: bool = False  # a single word whose tail is itself a corpus word (windturbine)
+    cross: CrossEvidence = field(default_factory=CrossEvidence)
 
 
 FEATURES = (
-    "spec_min", "spec_mean", "log_count", "log_cvalue", "len2", "len3", "len4",
+    "spec_min", "spec_mean", "log_count", "log_cvalue", "len2", "len3", "len4", "len5",
     "linking", "hyphen", "capitalised", "general_zipf", "unnested", "log_sources",
     "head_noun", "head_other", "all_other", "hapax", "unigram_general",
+    "upper", "log_containers", "letters", "unknown", "compound",
+    "cross_form", "cross_words", "cross_stems", "words",
 )  # fmt: skip
-# Fitted by `python3 benchmarks/acter_terms.py --fit` on ACTER corp, equi and wind (en, fr, nl).
-WEIGHTS = {
-    "spec_min": 0.4709,
-    "spec_mean": -0.0921,
-    "log_count": -0.3895,
-    "log_cvalue": 1.4649,
-    "len2": -0.4214,
-    "len3": -0.8029,
-    "len4": -1.7659,
-    "linking": -1.1337,
-    "hyphen": 0.9139,
-    "capitalised": -0.5653,
-    "general_zipf": -0.3041,
-    "unnested": -0.0400,
-    "log_sources": 0.5435,
-    "head_noun": 0.3772,
-    "head_other": -0.9322,
-    "all_other": 0.2271,
-    "hapax": -0.7423,
-    "unigram_general": -0.2048,
-}
-BIAS = -1.1809
-#: Candidates scoring at least this are kept by default (best mean F1 on those domains).
-THRESHOLD = -1.3
+#: ``termhood`` is the log-odds minus the language's fitted cut-off, so 0 is the default cut-off.
+THRESHOLD = 0.0
 
 
 def feature_vector(stats: CandidateStats) -> list[float]:
@@ -124,6 +130,7 @@ def feature_vector(stats: CandidateStats) -> list[float]:
     spec = stats.specificity or (0.0,)
     general = stats.general or (0.0,)
     unnested = stats.cvalue / (math.log2(stats.words + 1) * stats.count)
+    cross = stats.cross
     return [
         min(spec),
         sum(spec) / len(spec),
@@ -131,7 +138,8 @@ def feature_vector(stats: CandidateStats) -> list[float]:
         math.log10(1.0 + stats.cvalue),
         float(stats.words == 2),
         float(stats.words == 3),
-        float(stats.words >= 4),
+        float(stats.words == 4),
+        float(stats.words >= 5),
         float(stats.linking),
         float(stats.hyphen),
         stats.capitalised,
@@ -143,9 +151,23 @@ def feature_vector(stats: CandidateStats) -> list[float]:
         float(stats.all_other),
         float(stats.count == 1),
         float(stats.words == 1) * sum(general) / len(general),
+        float(stats.upper),
+        math.log10(1 + stats.containers),
+        stats.letters / 10,
+        stats.unknown,
+        float(stats.compound),
+        float(cross.form),
+        cross.words,
+        cross.stems,
+        float(stats.words),
     ]
 
 
-def termhood(stats: CandidateStats) -> float:
-    """Log-odds that the candidate is a term: weighted C-value, specificity and shape."""
-    return BIAS + sum(map(operator.mul, map(WEIGHTS.__getitem__, FEATURES), feature_vector(stats)))
+def termhood(stats: CandidateStats, lang: str) -> float:
+    """How far the candidate's log-odds of being a term lies above the fitted cut-off of *lang*.
+
+    The log-odds come from boosted trees over :func:`feature_vector` (``extract.boosting``),
+    fitted on ACTER per language; other languages use the model fitted on all three.
+    """
+    model = shipped_models().for_lang(lang)
+    return model.log_odds(feature_vector(stats)) - model.threshold

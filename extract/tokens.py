@@ -17,7 +17,7 @@ LANGUAGES = ("en", "nl", "fr", "de")
 # Closed-class words. Those in _LINKING may sit *inside* a term ("abuse of functions",
 # "conflit d'intérêts", "bestrijding van corruptie"); every other stopword ends a phrase.
 _LINKING = {
-    "en": "of the on and for against in to &",
+    "en": "of the on and for against in to with &",
     "nl": "van de voor te en het met inzake ter in om op tegen tot een aan der den",
     "fr": "de d' la à des l' du en sur et au aux contre dans les le pour par",
     "de": "von der die das des dem den für und mit zur zum im am",

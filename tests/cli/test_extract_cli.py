@@ -15,7 +15,13 @@ def test_json_shape_is_the_binding_one(run_cli, workspace_copy: Path) -> None:
     assert list(data) == ["abbreviations", "undefined_abbreviations", "terms", "statements"]
     assert {"short", "long", "lang", "source", "file", "line"} <= set(data["abbreviations"][0])
     assert {"short", "lang", "source", "file", "line"} <= set(data["undefined_abbreviations"][0])
-    assert {"term", "lemma", "lang", "score", "count", "sources", "in_glossary"} <= set(data["terms"][0])
+    assert {"term", "lemma", "lang", "score", "count", "sources", "in_glossary", "named_entity",
+            "forms"} <= set(data["terms"][0])
+    for term in data["terms"]:
+        assert term["term"] == term["forms"][0]["form"]
+        assert sum(form["count"] for form in term["forms"]) == term["count"]
+        assert {form["source"] for form in term["forms"]} <= set(term["sources"])
+        assert all(form["file"].startswith("sources/") and form["line"] >= 1 for form in term["forms"])
     st = data["statements"][0]
     assert {"id", "text", "lang", "category", "concepts", "flags", "source", "file", "line"} <= set(st)
     assert st["file"] == "sources/medical-tourism-arthritis-belgium.txt" and st["line"] == 10
