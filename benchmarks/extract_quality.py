@@ -145,7 +145,7 @@ def statement_report(data: Path, errors: bool) -> None:
         flags = {flag: Score() for flag in LABELLED_FLAGS}
         wrong: list[str] = []
         for category, gold_flags, text in items:
-            got_category = categorise(text, lang)
+            got_category = categorise(text)
             right += got_category == category
             got = set(flags_for(text, _block(text, lang), None))
             for flag in LABELLED_FLAGS:
