@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extract import claims
 from extract.prefilter import PatternSet
 
 CATEGORIES = ("what-it-is", "eligibility", "procedure", "benefit", "risk", "access", "regulation", "advice", "other")
@@ -50,7 +51,9 @@ _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                     r"|abroad|travel|waiting list|referral|consultation|\bcall\b|\breserve|places|\bpatients trust\b"
                     r"|packages?|facility|coordinators|\bform\b|information pack|beschikbaar|ziekenhui[sz]|kliniek"
                     r"|buitenland|wachtlijst|verwijzing|afspraak|\bbel\b|reserveer|plaatsen|formulier|pakket"
-                    r"|réalisé|hôpitaux|clinique|réservez|consultation|places|appelez"), 1.0)],
+                    r"|réalisé|hôpitaux|clinique|réservez|consultation|places|appelez|patients from|patiënten uit"
+                    r"|\bregistry\b|\bcoordinated\b|behandelplan|coördinatoren"), 1.0),
+                (claims.URGENCY, 1.5)],
     "eligibility": [(_rx(r"eligib|suitable|for whom|(?:do not|don't) respond|specific group|special cases"
                          r"|works? (?:best|mainly) in|(?:especially|particularly|most) effective in|only offered to"
                          r"|must be fit|were (?:included|excluded)|\bqualif|cannot have|decides? together|largest in"
@@ -70,11 +73,14 @@ _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                      r"|\bwalk|disease activity|\bhalts?\b|\bstops?\b|\bprevents?\b|\bprotects?\b|\bboosts?\b"
                      r"|evidence|placebo|\bremain stable|life back|\bchance of a cure|\btreat (?:children|patients)"
                      r"|younger|stronger|energ|\bhope\b|\bdifference\b|\bmiracle|\bgame-?changer|breakthrough"
-                     r"|voordeel|effectief|doeltreffend|werkt|helpt|verbeter|remm|vertraag|herstel|stabiel|genees"
+                     r"|voordeel|effectief|doeltreffend|werkt|helpt|verbeter|remm|vertraag|herstel|stabiel|geneest|genezen"
                      r"|genezing|pijnvrij|resultaten|aanvallen|ziekteactiviteit|vernieuw|verjong|wonder|doorbraak"
                      r"|bewijs|verlicht|voorkomt|\bstopt\b|leven terug|slaagpercentage|levenskwaliteit"
                      r"|guér|répar|régénèr|soulag|résultats|amélior|réussite|qualité de vie|poussées|efficace"
-                     r"|percée|inflammation|ontsteking|preuves"), 1.0)],
+                     r"|percée|inflammation|ontsteking|preuves|\bpain\b|\bpijn\b|douleur|\bgezondheid\b|\bproof\b"), 1.0),
+                (_rx(r"\bstud(?:y|ies)\b|\btrials?\b|\bstudie|\bétudes?\b"), 0.5),
+                # claims, promises of outcome, testimonials and success rates are about benefit
+                (claims.CLAIM, 1.5), (claims.PROMISE, 1.0), (claims.TESTIMONIAL, 1.0), (claims.RATIO, 1.0)],
     "what-it-is": [(_rx(r"\bis an?\b|\bwe mean\b|\bmeans\b|refers to|short for|defined as|consists? of|\bare found\b"
                         r"|\bis een\b|betekent|bedoel|staat voor|\bzijn cellen\b|\bare (?:cells|products)\b|\bis (?:the|wear)\b"
                         r"|\best une?\b|consiste|désigne|signifie|\bis slijtage\b|\baims to\b|\bwil\b"), 1.0)],
