@@ -1,4 +1,4 @@
-"""The lookup index: an SQLite file in ``.careglot-cache/`` beside the glossary.
+"""The lookup index: an SQLite file in the user's careglot cache folder.
 
 Tables: ``concepts`` (one JSON record per concept, so a lookup never re-reads the
 glossary), ``terms``, ``postings`` (stem -> term, per language) and ``trigrams`` (word
@@ -66,7 +66,7 @@ def file_digest(path: Path) -> str:
 
 
 def cache_path(glossary_path: Path) -> Path:
-    """``<glossary dir>/.careglot-cache/lookup-<name>-<hash of the path>.sqlite``."""
+    """``<cache root>/lookup-<name>-<hash of the path>.sqlite`` (see ``snapshot.cache_root``)."""
     return cache_file(glossary_path, "lookup", ".sqlite")
 
 

@@ -1,4 +1,4 @@
-"""A snapshot of a loaded glossary in ``.careglot-cache/``, for commands run again and again.
+"""A snapshot of a loaded glossary in the user's cache folder, for commands run again and again.
 
 A translator's editor may run ``careglot check`` on every save; CI runs it on every push.
 Parsing a large YAML glossary is most of such a run (10,000 concepts: about 2 s), and the
@@ -29,17 +29,29 @@ from glossary.loader import load_glossary
 from glossary.model import Concept, Glossary, Term
 
 SNAPSHOT_FORMAT = 1
-CACHE_DIR = ".careglot-cache"
+CACHE_ENV = "CAREGLOT_CACHE_DIR"
 _TERM_FIELDS = [f.name for f in fields(Term)]
 _CONCEPT_FIELDS = [f.name for f in fields(Concept)]
 _code_digest: str | None = None
 
 
+def cache_root() -> Path:
+    """Where careglot keeps caches: ``$CAREGLOT_CACHE_DIR``, else the user's cache folder.
+
+    Never the workspace itself, so a read-only checkout works and a source tree stays clean.
+    """
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "careglot"
+
+
 def cache_file(glossary_path: Path, kind: str, suffix: str) -> Path:
-    """``<glossary dir>/.careglot-cache/<kind>-<name>-<hash of the path><suffix>``."""
+    """``<cache root>/<kind>-<name>-<hash of the glossary's path><suffix>``."""
     resolved = glossary_path.resolve()
     tag = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:10]
-    return resolved.parent / CACHE_DIR / f"{kind}-{resolved.stem}-{tag}{suffix}"
+    return cache_root() / f"{kind}-{resolved.stem}-{tag}{suffix}"
 
 
 def load_glossary_cached(path: str | os.PathLike[str]) -> Glossary:

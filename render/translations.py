@@ -49,7 +49,7 @@ class Translations:
         """Compile ``po_path`` to ``mo_path`` and load the result; a missing catalog translates nothing."""
         if not po_path.is_file():
             return cls(locale, {}, {})
-        po = load_catalog(po_path, locale=locale)
+        po = load_catalog(po_path)
         compile_catalog(po, mo_path)
         mo = polib.mofile(os.fspath(mo_path))
         messages = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo if entry.msgid}

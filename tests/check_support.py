@@ -19,6 +19,8 @@ def write_po(path: Path, locale: str | None, entries: list[tuple[str, str] | dic
     catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
     if locale:
         catalog.metadata["Language"] = locale
+    if any(not isinstance(item, tuple) and item.get("msgid_plural") for item in entries):
+        catalog.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"  # the rule these tests state
     for index, item in enumerate(entries):
         fields = {"msgid": item[0], "msgstr": item[1]} if isinstance(item, tuple) else dict(item)
         fields.setdefault("msgctxt", f"ui.message-{index}")

@@ -6,15 +6,54 @@ import contextlib
 import io
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from careglot.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Hypothesis keeps no example database: it would be written into the working directory.
+settings.register_profile("careglot", database=None)
+settings.load_profile("careglot")
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="careglot-hypothesis-"))  # its other files, too
+
+
+def _tree_state(root: Path) -> set[tuple[str, int, int]]:
+    """Every file under the source tree with its size and mtime (bytecode caches left out)."""
+    found = set()
+    for path in root.rglob("*"):
+        parts = path.relative_to(root).parts
+        if parts[0] == ".git" or "__pycache__" in parts or parts[0].endswith(".egg-info"):
+            continue
+        if path.is_file():
+            stat = path.lstat()
+            found.add((str(path.relative_to(root)), stat.st_size, stat.st_mtime_ns))
+        elif path.is_dir():
+            found.add((str(path.relative_to(root)), -1, 0))
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_from_the_user_and_the_tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test writes into the source tree or the user's home: caches go to a scratch folder.
+
+    The tree is compared before and after the whole session; any file a test created or
+    changed there fails the run.
+    """
+    cache = tmp_path_factory.mktemp("careglot-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CAREGLOT_CACHE_DIR", str(cache))
+    before = _tree_state(REPO_ROOT)
+    yield
+    patch.undo()
+    changed = sorted(name for name, *_ in _tree_state(REPO_ROOT) ^ before)
+    assert not changed, f"tests wrote into the source tree: {changed[:10]}"
 WORKSPACE_ITEMS = ("careglot.yaml", "glossary.yaml", "sources", "leaflets", "locales")
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from artifacts import artifacts_dir
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = artifacts_dir()
 
 # A glossary entry with markup in every text field: the page must show it as text.
 HOSTILE = "<img src=x onerror=window.__xss=1>"

@@ -28,7 +28,9 @@ BAD_CATALOGS = {
     "missing msgstr": (HEADER + 'msgctxt "a"\nmsgid "Hello"\n\nmsgid "Bye"\nmsgstr ""\n', 11, "msgstr"),
     "duplicate message": (HEADER + GOOD_BODY + "\n" + GOOD_BODY, 13, "duplicate"),
     "broken header": (HEADER.replace('"Language: nl_BE\\n"', '"Language nl_BE\\n"') + GOOD_BODY, 5, "header"),
-    "wrong plural forms": (HEADER.replace("(n != 1)", "(n > 1)") + GOOD_BODY, 6, "Plural-Forms"),
+    "plural rule divides by zero": (HEADER.replace("(n != 1)", "(n / 0)") + GOOD_BODY, 6, "division by zero"),
+    "plural rule out of range": (HEADER.replace("(n != 1)", "(n % 3)") + GOOD_BODY, 6, "as large as 2"),
+    "plural rule not C": (HEADER.replace("(n != 1)", "(n +)") + GOOD_BODY, 6, "invalid plural expression"),
     "non-UTF-8 charset": (HEADER.replace("UTF-8", "ISO-8859-1") + GOOD_BODY, 3, "UTF-8"),
     "byte order mark": ("\ufeff" + HEADER + GOOD_BODY, 1, "byte order mark"),
     "invalid UTF-8": (HEADER + GOOD_BODY.replace("Hallo", "Hall\udcff"), 10, "UTF-8"),
@@ -97,12 +99,12 @@ def test_extract_update_stats_compile_round(workspace_copy: Path, run_cli: Runne
             subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], check=True)
 
 
-def test_init_writes_cldr_plural_forms_and_refuses_to_overwrite(workspace_copy: Path, run_cli: Runner) -> None:
+def test_init_writes_gnu_msginit_plural_forms_and_refuses_to_overwrite(workspace_copy: Path, run_cli: Runner) -> None:
     assert run_cli("catalog", "extract", cwd=workspace_copy).code == 0
     shutil.rmtree(workspace_copy / "locales" / "fr_BE", ignore_errors=True)
     created = run_cli("catalog", "init", "fr_BE", "--domain", "leaflets", cwd=workspace_copy)
     assert created.code == 0
-    catalog = load_catalog(workspace_copy / "locales" / "fr_BE" / "LC_MESSAGES" / "leaflets.po", locale="fr_BE")
+    catalog = load_catalog(workspace_copy / "locales" / "fr_BE" / "LC_MESSAGES" / "leaflets.po")
     assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
     assert catalog.metadata["Language"] == "fr_BE"
     again = run_cli("catalog", "init", "fr_BE", "--domain", "leaflets", cwd=workspace_copy)

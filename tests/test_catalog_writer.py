@@ -18,7 +18,8 @@ from render.catalogs.pofile import parse_catalog
 from render.catalogs.writer import write_po
 
 needs_gettext = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext (msgcat) not installed")
-HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Content-Transfer-Encoding: 8bit\\n"\n'
+HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Content-Transfer-Encoding: 8bit\\n"\n'
+          '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n')
 
 
 def msgcat(text: str, tmp_path: Path) -> str:
@@ -29,7 +30,7 @@ def msgcat(text: str, tmp_path: Path) -> str:
 
 
 def roundtrip(text: str) -> str:
-    return write_po(parse_catalog(text.encode("utf-8"), Path("x.po"), strict=False))
+    return write_po(parse_catalog(text.encode("utf-8"), Path("x.po")))
 
 
 CASES = Path(__file__).parent / "fixtures" / "catalogs"

@@ -80,8 +80,11 @@ def test_a_damaged_or_foreign_snapshot_is_replaced(glossary_file: Path, damage: 
     assert json.loads(target.read_text(encoding="utf-8"))["code"] != "written by another version"
 
 
-def test_without_a_writable_cache_folder_the_glossary_still_loads(glossary_file: Path) -> None:
-    (glossary_file.parent / ".careglot-cache").write_text("a file where the folder would go", encoding="utf-8")
+def test_without_a_writable_cache_folder_the_glossary_still_loads(glossary_file: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("CAREGLOT_CACHE_DIR", str(blocked))
     assert _everything(load_glossary_cached(glossary_file)) == _everything(load_glossary(glossary_file))
 
 

@@ -1,6 +1,6 @@
 """Leaflets as a reader sees them: headless Chromium (Playwright) and the PDF rendered to images.
 
-Screenshots and page images go to test-artifacts/render/ (gitignored). These tests skip,
+Screenshots and page images go to <test artifacts>/render/ (see tests/artifacts.py). These tests skip,
 saying why, only when Chromium / poppler / WeasyPrint are not installed; CI installs them.
 """
 
@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from artifacts import artifacts_dir
 from render_helpers import HOSTILE, LOCALES, copy_workspace, edit_entry
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "render"
+ARTIFACTS = artifacts_dir() / "render"
 HEADINGS = {
     "nl_BE": ["aHSCT bij MS", "Inhoud", "Wat aHSCT is", "aHSCT in België", "Woordenlijst", "Waar vindt u hulp?"],
     "fr_BE": ["L'aHSCT contre la SEP", "Sommaire", "Ce qu'est l'aHSCT", "L'aHSCT en Belgique", "Glossaire",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import polib
@@ -16,9 +17,10 @@ from glossary.errors import UsageError
 from glossary.model import Glossary
 from glossary.snapshot import load_glossary_cached
 from render.catalogs.compile import compile_catalog
-from render.catalogs.init import catalog_path, new_catalog, refuse_existing
+from render.catalogs.init import catalog_path, language_name, new_catalog, plural_rule_for, refuse_existing
 from render.catalogs.lock import catalog_lock, save_catalog
 from render.catalogs.merge import merge_catalog
+from render.catalogs.plurals import PluralRule
 from render.catalogs.pofile import POCatalog, load_catalog
 from render.catalogs.stats import catalog_stats
 from render.catalogs.templates import glossary_template, leaflets_template, localise_hints
@@ -139,11 +141,11 @@ def _update_one(template: polib.POFile, path: Path, locale: str | None, glossary
                 fuzzy: bool, shown: str, source_lang: str = "en") -> None:
     with catalog_lock(path):
         if locale is not None and not path.exists():
-            catalog = new_catalog(template, locale, path.stem)
+            catalog = new_catalog(template, locale, path.stem, _plural_rule(path, locale))
             expected = None
             summary = f"created, {len(catalog)} messages"
         else:
-            old = load_catalog(path, locale=locale)
+            old = load_catalog(path)
             expected = old.fingerprint
             result = merge_catalog(template, old, fuzzy=fuzzy)
             catalog = result.catalog
@@ -175,12 +177,21 @@ def _init(args: argparse.Namespace) -> int:
             raise UsageError(f"{workspace.relative(template_path)} does not exist; run 'careglot catalog extract'")
         path = catalog_path(workspace.locales_dir, locale, domain)
         refuse_existing(path)
-        catalog = new_catalog(load_catalog(template_path), locale, domain)
+        catalog = new_catalog(load_catalog(template_path), locale, domain, _plural_rule(path, locale))
         localise_hints(catalog, _glossary(workspace), locale, workspace.source_locale)
         with catalog_lock(path):
             save_catalog(catalog, path, None)
         print(f"{workspace.relative(path)}: created, {len(catalog)} messages")
     return 0
+
+
+def _plural_rule(path: Path, locale: str) -> PluralRule:
+    """The new catalog's rule; the user is told when CLDR does not know the language."""
+    rule = plural_rule_for(path.parents[2], locale)  # locales/<locale>/LC_MESSAGES/<domain>.po
+    if language_name(locale) is None:
+        print(f"note: {locale} is not in the CLDR data of the installed Babel; Plural-Forms {rule.header()!r} "
+              "written, CLDR-based checks are skipped for it", file=sys.stderr)
+    return rule
 
 
 def _workspace_catalogs(workspace: Workspace) -> list[tuple[str, str, Path]]:
@@ -198,8 +209,8 @@ def _compile(args: argparse.Namespace) -> int:
     catalogs = _workspace_catalogs(workspace)
     if not catalogs:
         raise UsageError("no catalogs to compile; run 'careglot catalog update' first")
-    for locale, _domain, path in catalogs:
-        catalog = load_catalog(path, locale=locale)
+    for _locale, _domain, path in catalogs:
+        catalog = load_catalog(path)
         mo_path = path.with_suffix(".mo")
         count = compile_catalog(catalog, mo_path, use_fuzzy=args.use_fuzzy)
         print(f"{workspace.relative(mo_path)}: {count} messages")
@@ -208,7 +219,7 @@ def _compile(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     workspace = workspace_from(args)
-    rows = [catalog_stats(load_catalog(path, locale=locale), locale, domain)
+    rows = [catalog_stats(load_catalog(path), locale, domain)
             for locale, domain, path in _workspace_catalogs(workspace)]
     if args.json:
         print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))

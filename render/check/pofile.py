@@ -14,7 +14,7 @@ def read_catalog(path: str | os.PathLike[str]) -> polib.POFile:
 
     Source references (``#:``) are left out: no check looks at them.
     """
-    return load_catalog(path, strict=False, occurrences=False)
+    return load_catalog(path, occurrences=False)
 
 
 def catalog_locale(catalog: polib.POFile) -> str | None:

@@ -3,7 +3,8 @@
 A check is a plain function registered with :func:`check` under a stable id and a
 severity; the first line of its docstring is the one-line description ``careglot check
 --list`` prints. Entry checks see one :class:`Unit` (a msgid/msgstr pair; each plural form
-is its own unit) and return problems; catalog checks see every unit of a catalog in order.
+is its own unit) and return problems; catalog checks see every unit of a catalog in order;
+header checks see the catalog's header fields and return messages about the header entry.
 
 Two optional declarations let the runner skip a check without calling it (the common case
 on a large catalog): ``triggers``, the characters of which the msgid or msgstr must contain
@@ -43,6 +44,7 @@ class Check:
     languages: tuple[str, ...] | None = None
     triggers: str | None = None
     needs: str | None = None
+    header: bool = False
 
     @property
     def description(self) -> str:
@@ -71,7 +73,7 @@ NEEDS = ("missing-terms", "unwanted-terms", "fuzzy", "identical")
 
 
 def check(check_id: str, severity: str, *, catalog_wide: bool = False, languages: tuple[str, ...] | None = None,
-          triggers: str | None = None, needs: str | None = None) -> Callable[[Any], Any]:
+          triggers: str | None = None, needs: str | None = None, header: bool = False) -> Callable[[Any], Any]:
     """Register the decorated function as check ``check_id`` (``languages``: only for those;
     ``triggers`` and ``needs``: when it can find something at all, see the module docstring)."""
     if severity not in SEVERITIES:
@@ -82,7 +84,7 @@ def check(check_id: str, severity: str, *, catalog_wide: bool = False, languages
     def register(function: Any) -> Any:
         if check_id in REGISTRY:
             raise ValueError(f"check {check_id!r} registered twice")
-        REGISTRY[check_id] = Check(check_id, severity, function, catalog_wide, languages, triggers, needs)
+        REGISTRY[check_id] = Check(check_id, severity, function, catalog_wide, languages, triggers, needs, header)
         return function
 
     return register
@@ -91,6 +93,7 @@ def check(check_id: str, severity: str, *, catalog_wide: bool = False, languages
 def all_checks() -> list[Check]:
     """Every registered check, in registration order."""
     import render.check.entry_checks
-    import render.check.glossary_checks  # noqa: F401  (importing registers the checks)
+    import render.check.glossary_checks
+    import render.check.header_checks  # noqa: F401  (importing registers the checks)
 
     return list(REGISTRY.values())

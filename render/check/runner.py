@@ -131,7 +131,7 @@ def check_catalog(catalog: Iterable[polib.POEntry], path: str, context: CheckCon
 def _check_catalog(catalog: Iterable[polib.POEntry], path: str, context: CheckContext,
                    checks: Sequence[Check]) -> CatalogReport:
     report = CatalogReport(path, context.locale)
-    per_entry = [c for c in checks if not c.catalog_wide and c.id != "untranslated"
+    per_entry = [c for c in checks if not c.catalog_wide and not c.header and c.id != "untranslated"
                  and (c.languages is None or context.lang in c.languages)]
     untranslated = next((c for c in checks if c.id == "untranslated"), None)
     findings = report.findings
@@ -164,6 +164,7 @@ def _check_catalog(catalog: Iterable[polib.POEntry], path: str, context: CheckCo
             problems = function(unit, context)
             if problems and chk.id not in suppressed_ids(unit.entry):
                 _report(findings, chk, unit, problems, path)
+    _check_header(catalog, path, context, checks, findings)
     for chk in checks:
         if chk.catalog_wide and (chk.languages is None or context.lang in chk.languages):
             for unit, problem in chk.function(checked, context):
@@ -172,6 +173,20 @@ def _check_catalog(catalog: Iterable[polib.POEntry], path: str, context: CheckCo
     order = {c.id: index for index, c in enumerate(checks)}
     findings.sort(key=lambda f: (f.line, order.get(f.check, 0)))
     return report
+
+
+def _check_header(catalog: Iterable[polib.POEntry], path: str, context: CheckContext, checks: Sequence[Check],
+                  findings: list[Finding]) -> None:
+    """Header checks, reported at the header entry (``msgid ""``)."""
+    metadata = getattr(catalog, "metadata", None)
+    if not metadata:
+        return
+    header = getattr(catalog, "header_entry", None)
+    line = max(header.linenum or 1, 1) if header is not None else 1
+    for chk in checks:
+        if chk.header and (chk.languages is None or context.lang in chk.languages):
+            findings.extend(Finding(path, line, None, "", chk.id, chk.severity, message)
+                            for message in chk.function(metadata, context))
 
 
 def _report(findings: list[Finding], chk: Check, unit: Unit, problems: Iterable[tuple[str, str | None]],
