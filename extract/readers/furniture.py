@@ -27,7 +27,10 @@ _LINE = re.compile(
 _PHRASES = re.compile(
     r"""(?ix)
       # cookie and consent banners
-      \bcookies?\b.*\b(?:use|uses|using|accept|agree|consent|settings|preferences|policy|experience|browse|more)\b
+      \bcookies?\b | \bby\ continuing\ to\b | \bdoor\ verder\ te\ (?:surfen|gaan)\b | \ben\ poursuivant\b
+      | \b(?:not|no|geen|niet|pas|ne)\b.{0,60}\b(?:medical\ advice|medisch\ advies|avis\ médical|conseil\ médical)\b
+      | \bviews\ expressed\b | \blouter\ informatief\b | \bà\ titre\ (?:informatif|indicatif)\b
+      | ^(?:read\ next|lees\ ook|à\ lire\ aussi)\b | ^(?:by|door|par)\ [A-Z][\w-]+\ [A-Z][\w-]+\b
       | \b(?:we|this\ site|this\ website|our\ site)\ uses?\ cookies\b | \bcookie(?:beleid|verklaring|instellingen)\b
       | \bgebruikt\ cookies\b | \butilise\ des\ cookies\b | \bcookies\b.*\b(?:aanvaard|accepteer|acceptez|paramètres)
       | ^(?:manage|cookie)\ (?:preferences|settings)$ | ^(?:accept|reject|allow|alle|tout)\ (?:all|cookies|accepter|refuser)\b
