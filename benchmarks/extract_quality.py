@@ -122,7 +122,8 @@ def abbreviation_report(data: Path, errors: bool) -> None:
                 found = lenient(finder(item["text"], lang), lang)
                 score.add(found, gold)
                 if errors and name == "careglot" and found != gold:
-                    misses.append(f"    {item['text']}\n      missed {sorted(gold - found)} wrong {sorted(found - gold)}")
+                    misses.append(f"    {item['text']}\n"
+                                  f"      missed {sorted(gold - found)} wrong {sorted(found - gold)}")
             print(f"  {lang} {name:<22} pairs      {score}")
             for miss in misses:
                 print(miss)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from extract.blocks import Block
 from extract.longform import Word, extend_start, find_long, matches_whole, words_of
@@ -148,7 +147,7 @@ def _used_short_forms(blocks: Sequence[Block]) -> dict[str, UndefinedAbbreviatio
 
 def _parts(written: str) -> list[tuple[str, int]]:
     """The token whole when it is one abbreviation (G-CSF, IL-1, TNF-alpha), else its parts (MRI-scan)."""
-    if "-" not in written and "/" not in written or short_form(written):
+    if ("-" not in written and "/" not in written) or short_form(written):
         return [(written, 0)]
     parts, offset = [], 0
     for part in re.split(r"[-/]", written):
@@ -201,7 +200,8 @@ def _bracket_pair(inside: str, clause: str, lang: str, stop: frozenset[str],
         while words and words[0].folded in stop:
             words = words[1:]
         if written and words and _spells(written, words, lang):
-            return written, segments[0][words[0].start:], short_form(written)[0] if short_form(written) else written
+            found = short_form(written)
+            return written, segments[0][words[0].start:], found[0] if found else written
     return None
 
 

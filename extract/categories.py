@@ -59,7 +59,8 @@ _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                          r"|must be fit|were (?:included|excluded)|\bqualif|cannot have|decides? together|largest in"
                          r"|in aanmerking|geschikt|voor wie|alleen (?:voor|bij)|bedoeld voor|fit zijn|réservé aux"
                          r"|éligible|criteria|\bwho can\b|\bdonor must\b|\baged \d"), 1.5),
-                    (_rx(r"\bpeople with\b|\bpatients with\b|\bmensen met\b|\bpatiënten met\b|personnes atteintes"), 0.5)],
+                    (_rx(r"\bpeople with\b|\bpatients with\b|\bmensen met\b|\bpatiënten met\b"
+                         r"|personnes atteintes"), 0.5)],
     "procedure": [(_rx(r"administer|chemotherap|frozen|thaw|transplanted|infusion|\biv\b|collect|harvest|inject"
                        r"|derived from|growth factors|\bstarts? with\b|surgery|procedure|\bstay\b|central line"
                        r"|blood tests|processe[sd]|taken from|anaesthe|laboratory|returned|given back|conditioning"
@@ -73,16 +74,19 @@ _CATEGORY_RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
                      r"|\bwalk|disease activity|\bhalts?\b|\bstops?\b|\bprevents?\b|\bprotects?\b|\bboosts?\b"
                      r"|evidence|placebo|\bremain stable|life back|\bchance of a cure|\btreat (?:children|patients)"
                      r"|younger|stronger|energ|\bhope\b|\bdifference\b|\bmiracle|\bgame-?changer|breakthrough"
-                     r"|voordeel|effectief|doeltreffend|werkt|helpt|verbeter|remm|vertraag|herstel|stabiel|geneest|genezen"
+                     r"|voordeel|effectief|doeltreffend|werkt|helpt|verbeter|remm|vertraag|herstel|stabiel|geneest"
+                     r"|genezen"
                      r"|genezing|pijnvrij|resultaten|aanvallen|ziekteactiviteit|vernieuw|verjong|wonder|doorbraak"
                      r"|bewijs|verlicht|voorkomt|\bstopt\b|leven terug|slaagpercentage|levenskwaliteit"
                      r"|guér|répar|régénèr|soulag|résultats|amélior|réussite|qualité de vie|poussées|efficace"
-                     r"|percée|inflammation|ontsteking|preuves|\bpain\b|\bpijn\b|douleur|\bgezondheid\b|\bproof\b"), 1.0),
+                     r"|percée|inflammation|ontsteking|preuves|\bpain\b|\bpijn\b|douleur|\bgezondheid\b"
+                     r"|\bproof\b"), 1.0),
                 (_rx(r"\bstud(?:y|ies)\b|\btrials?\b|\bstudie|\bétudes?\b"), 0.5),
                 # claims, promises of outcome, testimonials and success rates are about benefit
                 (claims.CLAIM, 1.5), (claims.PROMISE, 1.0), (claims.TESTIMONIAL, 1.0), (claims.RATIO, 1.0)],
     "what-it-is": [(_rx(r"\bis an?\b|\bwe mean\b|\bmeans\b|refers to|short for|defined as|consists? of|\bare found\b"
-                        r"|\bis een\b|betekent|bedoel|staat voor|\bzijn cellen\b|\bare (?:cells|products)\b|\bis (?:the|wear)\b"
+                        r"|\bis een\b|betekent|bedoel|staat voor|\bzijn cellen\b|\bare (?:cells|products)\b"
+                        r"|\bis (?:the|wear)\b"
                         r"|\best une?\b|consiste|désigne|signifie|\bis slijtage\b|\baims to\b|\bwil\b"), 1.0)],
 }
 # Every rule searched in one prefiltered pass per sentence: (category, weight) by pattern index.

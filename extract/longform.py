@@ -30,24 +30,28 @@ from functools import lru_cache
 from extract.tokens import STOPWORDS
 
 _WORD = re.compile(r"(?:(?i:qu|jusqu|lorsqu|puisqu|[ldjmnstc])'(?=\w))?([^\W_]+(?:'s)?)")
+def _words(spec: str) -> frozenset[str]:
+    return frozenset(spec.split())
+
+
 # Words that may sit inside a name ("Agency for Medicines and Health Products", "Agence des ...").
 LINKING = {
-    "en": frozenset("of for and on in to against & the".split()),
-    "nl": frozenset("van voor en op in tegen tot aan der den te ter de het".split()),
-    "fr": frozenset("de des du à au aux et en sur pour par contre dans la le les".split()),
-    "de": frozenset("von der die das des dem den für und mit zur zum im am".split()),
+    "en": _words("of for and on in to against & the"),
+    "nl": _words("van voor en op in tegen tot aan der den te ter de het"),
+    "fr": _words("de des du à au aux et en sur pour par contre dans la le les"),
+    "de": _words("von der die das des dem den für und mit zur zum im am"),
 }
 ARTICLES = {
-    "en": frozenset("the a an".split()),
-    "nl": frozenset("de het een".split()),
-    "fr": frozenset("le la les un une".split()),
-    "de": frozenset("der die das ein eine".split()),
+    "en": _words("the a an"),
+    "nl": _words("de het een"),
+    "fr": _words("le la les un une"),
+    "de": _words("der die das ein eine"),
 }
 # International and Belgian acronyms that keep one language's letters in every language.
-KNOWN_ACRONYMS = frozenset("""EMA WHO FDA EBMT ECDC EFSA NIH ISCT ISSCR CAT CHMP PRAC FAMHP KCE ATMP HSCT aHSCT
+KNOWN_ACRONYMS = _words("""EMA WHO FDA EBMT ECDC EFSA NIH ISCT ISSCR CAT CHMP PRAC FAMHP KCE ATMP HSCT aHSCT
     MSC DMT RRMS SPMS PPMS CIS EDSS MRI GVHD HLA PCR RCT DNA RNA HIV CRP PRP iPS iPSC ESC ECTRIMS EAN ESMO
-    EULAR EHA GMP GCP""".split())
-NEGATIONS = frozenset("no non not geen niet niet- sans non-".split())
+    EULAR EHA GMP GCP""")
+NEGATIONS = _words("no non not geen niet niet- sans non-")
 MAX_EXTRA = 5
 MAX_STEPS = 4000
 

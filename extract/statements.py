@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from extract.blocks import Block, Document
-from extract.categories import CATEGORIES, categorise
+from extract.categories import CATEGORIES as CATEGORIES
+from extract.categories import categorise
 from extract.claims import claim_flags
 from extract.prefilter import PatternSet
 from extract.readers.furniture import is_boilerplate

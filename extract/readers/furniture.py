@@ -33,13 +33,15 @@ _PHRASES = re.compile(
       | ^(?:read\ next|lees\ ook|à\ lire\ aussi)\b | ^(?:by|door|par)\ [A-Z][\w-]+\ [A-Z][\w-]+\b
       | \b(?:we|this\ site|this\ website|our\ site)\ uses?\ cookies\b | \bcookie(?:beleid|verklaring|instellingen)\b
       | \bgebruikt\ cookies\b | \butilise\ des\ cookies\b | \bcookies\b.*\b(?:aanvaard|accepteer|acceptez|paramètres)
-      | ^(?:manage|cookie)\ (?:preferences|settings)$ | ^(?:accept|reject|allow|alle|tout)\ (?:all|cookies|accepter|refuser)\b
+      | ^(?:manage|cookie)\ (?:preferences|settings)$
+      | ^(?:accept|reject|allow|alle|tout)\ (?:all|cookies|accepter|refuser)\b
       | ^(?:got\ it|ok(?:ay)?|i\ agree|akkoord|j'accepte|voorkeuren\ instellen|paramètres\ des\ cookies)!?$
       # share, follow and subscribe prompts
       | ^(?:share|deel|partager|like|follow|volg|suivez)\b.*\b(?:facebook|twitter|linkedin|instagram|x|e-?mail|friends
            |vrienden|amis|article|artikel|page|pagina|us|ons|nous)\b
       | \bshare\ (?:it|this)\ with\b | \b(?:subscribe|sign\ up|inscrivez-vous|abonnez-vous|schrijf\ (?:u|je)\ in)\b
-      | \b(?:newsletter|nieuwsbrief|infolettre)\b | ^(?:enter\ your\ e-?mail|uw\ e-?mailadres|votre\ (?:adresse\ )?e-?mail)
+      | \b(?:newsletter|nieuwsbrief|infolettre)\b
+      | ^(?:enter\ your\ e-?mail|uw\ e-?mailadres|votre\ (?:adresse\ )?e-?mail)
       | \b(?:stay|blijf)\ (?:up\ to\ date|informed|op\ de\ hoogte)\b | \brestez\ informé
       # legal disclaimers
       | \bnot\ (?:a\ substitute|intended\ as\ a\ substitute)\ for\b | \bdoes\ not\ replace\b
@@ -52,8 +54,10 @@ _PHRASES = re.compile(
       | © | \(c\)\ \d{4} | \bcopyright\b | \ball\ rights\ reserved\b | \balle\ rechten\ voorbehouden\b
       | \btous\ droits\ réservés\b
       # post metadata and article navigation
-      | ^(?:posted|published|written|geplaatst|gepubliceerd|publié)\ (?:by|on|door|op|par|le)\b | \b\d+\ min(?:ute)?s?\ read\b
-      | ^(?:tags|categories|category|categorieën|catégories|labels)\s*: | ^(?:previous|next|vorig|volgend)e?\ (?:article|post|artikel|bericht)
+      | ^(?:posted|published|written|geplaatst|gepubliceerd|publié)\ (?:by|on|door|op|par|le)\b
+      | \b\d+\ min(?:ute)?s?\ read\b
+      | ^(?:tags|categories|category|categorieën|catégories|labels)\s*:
+      | ^(?:previous|next|vorig|volgend)e?\ (?:article|post|artikel|bericht)
       | ^article\ (?:précédent|suivant) | ^(?:back\ to\ top|terug\ naar\ (?:boven|top)|retour\ en\ haut)
       | ^(?:you\ are\ here|u\ bent\ hier|vous\ êtes\ ici)\s*:
       # contact prompts
