@@ -18,7 +18,7 @@ import logging
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,9 +46,9 @@ class Score:
     fn: int = 0
 
     def add(self, found: set[Pair] | set[str], gold: set[Pair] | set[str]) -> None:
-        self.tp += len(found & gold)  # type: ignore[operator]
-        self.fp += len(found - gold)  # type: ignore[operator]
-        self.fn += len(gold - found)  # type: ignore[operator]
+        self.tp += len(found & gold)
+        self.fp += len(found - gold)
+        self.fn += len(gold - found)
 
     def __str__(self) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -104,6 +104,38 @@ def _optional_finders() -> dict[str, PairFinder]:
     except ImportError:
         pass
     return finders
+
+
+@contextlib.contextmanager
+def _layers(upto: str) -> Iterator[None]:
+    """Run with only the long-form layers up to ``upto`` (initials, characters, cross-language)."""
+    from extract import longform
+
+    saved = (longform._characters, longform._cross_language)
+    if upto == "initials":
+        longform._characters = lambda *_args: False
+    if upto in ("initials", "characters"):
+        longform._cross_language = lambda *_args: None
+    try:
+        yield
+    finally:
+        longform._characters, longform._cross_language = saved
+
+
+def layer_report(data: Path) -> None:
+    print("Abbreviation pairs by long-form layer (each adds to the ones before)")
+    for lang in LANGS:
+        path = data / f"abbreviations-{lang}.yaml"
+        if not path.exists():
+            continue
+        items = load_yaml(path) or []
+        for upto in ("initials", "characters", "cross-language"):
+            score = Score()
+            with _layers(upto):
+                for item in items:
+                    score.add(lenient(careglot_pairs(item["text"], lang), lang),
+                              lenient((tuple(p) for p in item.get("pairs") or []), lang))
+            print(f"  {lang} up to {upto:<15} {score}")
 
 
 def abbreviation_report(data: Path, errors: bool) -> None:
@@ -188,8 +220,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data")
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong answer")
+    parser.add_argument("--layers", action="store_true", help="abbreviation pairs per long-form layer")
     args = parser.parse_args()
     abbreviation_report(args.data, args.errors)
+    if args.layers:
+        layer_report(args.data)
     statement_report(args.data, args.errors)
     boilerplate_report(args.data, args.errors)
 
