@@ -194,24 +194,31 @@ def _cross_language(short: str, words: Sequence[Word], lang: str) -> int | None:
     start = _phrase_start(words, lang)
     if start is None:
         return None
-    stop = STOPWORDS.get(lang, STOPWORDS["en"])
-    phrase = words[start:]
-    content = [w for w in phrase if w.folded not in stop]
     letters = letters_of(short)
-    initials = sorted(w.folded[0] for w in content)
-    if len(letters) >= 3 and initials == sorted(letters) and any(c.isalpha() for c in letters):
+    if short in KNOWN_ACRONYMS and _translated(words[start:], letters, lang):
         return start
-    if short not in KNOWN_ACRONYMS:
-        return None
+    if len(letters) >= 3 and any(c.isalpha() for c in letters):
+        stop = STOPWORDS.get(lang, STOPWORDS["en"])
+        for first in range(start, len(words)):  # the shortest tail whose initials are the letters reordered
+            if words[first].folded in stop:
+                continue
+            tail = [w.folded[0] for w in words[first:] if w.folded not in stop]
+            if sorted(tail) == sorted(letters):
+                return first
+    return None
+
+
+def _translated(phrase: Sequence[Word], letters: tuple[str, ...], lang: str) -> bool:
+    """Whether a name phrase can be the translation a known acronym abbreviates."""
+    stop = STOPWORDS.get(lang, STOPWORDS["en"])
+    content = [w for w in phrase if w.folded not in stop]
     proper = phrase[0].text[0].isupper() and (phrase[0].start > 0 or phrase[0].elided)
     if proper and 1 <= len(content) <= len(letters) + 2:
-        return start
+        return True
     # A translated common-noun phrase (médicaments de thérapie innovante (ATMP)): only in a
     # language other than the acronym's English, and about one content word per letter, so
     # that a lay gloss ("stem cell therapy (aHSCT)", "stamceltherapie (aHSCT)") is no definition.
-    if lang != "en" and abs(len(content) - len(letters)) <= 1:
-        return start
-    return None
+    return lang != "en" and abs(len(content) - len(letters)) <= 1
 
 
 def _phrase_start(words: Sequence[Word], lang: str) -> int | None:
