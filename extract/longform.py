@@ -95,7 +95,7 @@ def find_long(short: str, words: Sequence[Word], lang: str) -> int | None:
     for layer in (_initials, _characters):
         for start in range(len(folded) - 1, max(len(folded) - limit, 0) - 1, -1):
             if layer(letters, folded[start:], stop, lang):
-                return start
+                return _fuller(letters, folded, start, stop, lang) if layer is _initials else start
     stripped = _without_number_suffix(short)
     if stripped:
         found = find_long(stripped, words, lang)
@@ -126,6 +126,17 @@ def matches_whole(short: str, words: Sequence[Word], lang: str) -> bool:
     if not letters or not folded or len(folded) > len(letters) + MAX_EXTRA:
         return False
     return _initials(letters, folded, stop, lang) or _characters(letters, folded, stop, lang)
+
+
+def _fuller(letters: tuple[str, ...], folded: tuple[str, ...], start: int, stop: frozenset[str], lang: str) -> int:
+    """One content word further back when it makes one content word per letter (Vlaamse Vereniging
+    voor Neurologie (VVN): the shortest window lets "voor" give the second V)."""
+    content = sum(1 for word in folded[start:] if word not in stop)
+    if content < len(letters) and start > 0 and folded[start - 1] not in stop \
+            and sum(1 for word in folded[start - 1:] if word not in stop) == len(letters) \
+            and _initials(letters, folded[start - 1:], stop, lang):
+        return start - 1
+    return start
 
 
 def _without_number_suffix(short: str) -> str | None:

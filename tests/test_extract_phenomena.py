@@ -53,6 +53,8 @@ def _undefined(text: str, lang: str) -> set[str]:
      ("EMA", "Agence européenne des médicaments")),
     ("L'antigène leucocytaire humain (HLA) ne joue aucun rôle.", "fr", ("HLA", "antigène leucocytaire humain")),
     ("No evidence of disease activity (NEDA-3) was reached.", "en", ("NEDA-3", "No evidence of disease activity")),
+    ("De Vlaamse Vereniging voor Neurologie (VVN) publiceerde richtlijnen.", "nl",
+     ("VVN", "Vlaamse Vereniging voor Neurologie")),  # a content word, not "voor", gives the letter
 ])
 def test_definition_phenomena(text: str, lang: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(text, lang)
