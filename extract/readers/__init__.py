@@ -1,7 +1,9 @@
 """Readers: turn a registered source or a plain file path into a :class:`Document` of blocks.
 
-The manifest's ``format`` picks the reader (``text``, ``wordpress-json``, ``html``); plain
-paths pick it by extension. Every block gets the declared language checked.
+The manifest's ``format`` picks the reader (``text``, ``wordpress-json``, ``html``; a notice
+says when the content looks like another one); plain paths pick it from the content
+(:mod:`extract.readers.sniff`), falling back on the extension. Every block gets the
+declared language checked.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from extract.language import identify
 from extract.manifest import Source
 from extract.readers.decode import decode, read_bytes
 from extract.readers.html import read_html
+from extract.readers.sniff import choose_format, sniff
 from extract.readers.text import read_text
 from extract.readers.wordpress import read_wordpress
 
@@ -26,7 +29,7 @@ MIN_WORDS_TO_CHECK = 6
 def read_source(source: Source, root: Path | None = None) -> Document:
     """Read one manifest source with the reader its format names."""
     shown = source_path(source.path, root)
-    document = _read(source.path, source.format, source=source.id, file=shown, lang=source.lang)
+    document = _read(source.path, source.format, source=source.id, file=shown, lang=source.lang, declared=True)
     document.audience = source.audience
     return document
 
@@ -67,9 +70,15 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _read(path: Path, fmt: str, *, source: str, file: str, lang: str) -> Document:
+def _read(path: Path, fmt: str, *, source: str, file: str, lang: str, declared: bool = False) -> Document:
     data = read_bytes(path)
     text, notices = decode(data, path, file)
+    if declared:
+        seen = sniff(text)
+        if seen is not None and seen != fmt:
+            notices.append(Notice(f"content looks like {seen}; read as the declared format {fmt}", file, 1))
+    else:
+        fmt = choose_format(text, fmt)
     if fmt == "html":
         # Character references parse the same whatever encoding the markup declares.
         blocks = read_html(text.encode("ascii", "xmlcharrefreplace"), path, source=source, file=file, lang=lang)

@@ -109,6 +109,6 @@ def test_dutch_fixtures(repo_root: Path) -> None:
                      ("ATMP", "geneesmiddelen voor geavanceerde therapie"),
                      ("FAGG", "Federaal Agentschap voor Geneesmiddelen en Gezondheidsproducten"),
                      ("RIZIV", "Rijksinstituut voor ziekte- en invaliditeitsverzekering"),
-                     ("MSC", "Mesenchymale stromale cel")}
-    # "Europees Geneesmiddelenbureau (EMA)": the Dutch name does not spell EMA, so no definition.
-    assert undefined == {"SPMS", "PPMS", "UZ", "EMA"}
+                     ("MSC", "Mesenchymale stromale cel"), ("EMA", "Europees Geneesmiddelenbureau")}
+    # "Europees Geneesmiddelenbureau (EMA)": the English acronym after the Dutch name is a definition.
+    assert undefined == {"SPMS", "PPMS", "UZ"}

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import statements
+from extract import categories, claims, statements
 from extract.prefilter import PatternSet, literal_cover
 
 PATTERNS = [
@@ -41,13 +41,16 @@ def test_found_equals_re_search(parts: list[str]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="abcdefghijklmnoprstuvwz -'é", max_size=80))
 def test_statement_rules_agree_with_plain_search(text: str) -> None:
-    patterns = statements._RULE_SET.patterns + statements._FLAG_SET.patterns
-    assert (statements._RULE_SET.found(text) + statements._FLAG_SET.found(text)
-            == [p.search(text) is not None for p in patterns])
+    sets = (categories._RULE_SET, claims._SET, statements._FLAG_SET)
+    assert ([found for rules in sets for found in rules.found(text)]
+            == [p.search(text) is not None for rules in sets for p in rules.patterns])
 
 
 def test_statement_rules_on_real_keywords() -> None:
     sentence = "side effects are a risk; ask your doctor whether treatment abroad is reimbursed in the netherlands"
-    patterns = statements._RULE_SET.patterns
-    assert statements._RULE_SET.found(sentence) == [p.search(sentence) is not None for p in patterns]
-    assert sum(statements._RULE_SET.found(sentence)) >= 3
+    patterns = categories._RULE_SET.patterns
+    assert categories._RULE_SET.found(sentence) == [p.search(sentence) is not None for p in patterns]
+    assert sum(categories._RULE_SET.found(sentence)) >= 3
+    claim = "our revolutionary treatment is completely safe, book now; 97% of our patients walk again"
+    assert claims._SET.found(claim) == [p.search(claim) is not None for p in claims._SET.patterns]
+    assert sum(claims._SET.found(claim)) >= 5
