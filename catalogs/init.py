@@ -12,7 +12,8 @@ from pathlib import Path
 import polib
 
 from careglot.core.errors import InputError, UsageError
-from catalogs.plurals import PluralFormsError, PluralRule, babel_locale, default_rule, parse_plural_forms
+from careglot.core.locales import cldr_locale
+from catalogs.plurals import PluralFormsError, PluralRule, default_rule, parse_plural_forms
 from catalogs.pofile import POCatalog, load_catalog
 
 
@@ -49,7 +50,7 @@ def plural_rule_for(locales_dir: Path, locale: str) -> PluralRule:
 
 def language_name(locale: str) -> str | None:
     """The English name of ``locale``'s language, or None when CLDR does not know it."""
-    known = babel_locale(locale)
+    known = cldr_locale(locale)
     return known.english_name if known is not None else None
 
 

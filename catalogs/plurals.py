@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
+
+from careglot.core.locales import cldr_locale
 
 _HEADER = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$", re.DOTALL)
 _TEMPLATE_VALUES = ("INTEGER", "EXPRESSION")
@@ -118,21 +119,9 @@ def gnu_rule(locale: str) -> PluralRule | None:
     return None
 
 
-def babel_locale(locale: str) -> Locale | None:
-    """Babel's CLDR locale for a gettext or BCP 47 code, or None when CLDR does not know it."""
-    base = locale.partition("@")[0].replace("-", "_")
-    try:
-        return Locale.parse(base)
-    except (UnknownLocaleError, ValueError, TypeError):
-        try:
-            return Locale.parse(base.partition("_")[0])
-        except (UnknownLocaleError, ValueError, TypeError):
-            return None
-
-
 def cldr_rule(locale: str) -> PluralRule | None:
     """The rule that CLDR (the installed Babel) gives for ``locale``, or None if it has none."""
-    known = babel_locale(locale)
+    known = cldr_locale(locale)
     if known is None:
         return None
     try:
@@ -140,11 +129,6 @@ def cldr_rule(locale: str) -> PluralRule | None:
         return parse_plural_forms(f"nplurals={plural.num_plurals}; plural={plural.plural_expr};")
     except (ValueError, LookupError):
         return None
-
-
-def known_good_rules(locale: str) -> list[PluralRule]:
-    """GNU msginit's rule and CLDR's, where they exist: a catalog using either is fine."""
-    return [rule for rule in (gnu_rule(locale), cldr_rule(locale)) if rule is not None]
 
 
 def default_rule(locale: str) -> PluralRule:
@@ -158,13 +142,14 @@ def default_rule(locale: str) -> PluralRule:
 
 def disagreement(rule: PluralRule, locale: str) -> str | None:
     """Why ``rule`` is suspicious for ``locale`` (for a check warning), or None when it is known-good."""
-    known = known_good_rules(locale)
-    if not known or any(rule.same_as(other) for other in known):
+    known = _known(locale)
+    if not known or any(rule.same_as(other) for _, other in known):
         return None
-    named = " or ".join(f"{source} {other.header()!r}" for source, other in _sources(locale))
+    named = " or ".join(f"{source} {other.header()!r}" for source, other in known)
     return f"Plural-Forms {rule.header()!r} differs from the rule for {locale}: {named}"
 
 
-def _sources(locale: str) -> list[tuple[str, PluralRule]]:
+def _known(locale: str) -> list[tuple[str, PluralRule]]:
+    """GNU msginit's and CLDR's rule for ``locale``, where they exist: both are known-good."""
     pairs = [("GNU msginit", gnu_rule(locale)), ("CLDR", cldr_rule(locale))]
     return [(source, rule) for source, rule in pairs if rule is not None]

@@ -302,16 +302,16 @@ def _check_plural_forms(catalog: POCatalog, lines: list[str], path: Path) -> Non
     plurals = [entry for entry in catalog if entry.msgid_plural and not entry.obsolete]
     header = catalog.header_entry
     plural_forms = catalog.metadata.get("Plural-Forms") if header is not None else None
-    line = _field_line(lines, keyword_line(lines, header.linenum), "Plural-Forms") if header is not None else 1
     nplurals: int | None = None
     if plural_forms is not None and not is_template(plural_forms):
         try:
             nplurals = parse_plural_forms(plural_forms).nplurals
         except PluralFormsError as error:
-            raise InputError(str(error), path, line) from None
+            raise InputError(str(error), path, _plural_forms_line(catalog, lines)) from None
     elif header is not None and path.suffix != ".pot" and any(any(e.msgstr_plural.values()) for e in plurals):
         raise InputError("the catalog has translated plural messages but its header has no Plural-Forms "
-                         "(add e.g. 'Plural-Forms: nplurals=2; plural=(n != 1);')", path, line)
+                         "(add e.g. 'Plural-Forms: nplurals=2; plural=(n != 1);')", path,
+                         _plural_forms_line(catalog, lines))
     for entry in plurals:
         indexes = sorted(entry.msgstr_plural)
         if indexes != list(range(len(indexes))):
@@ -320,6 +320,12 @@ def _check_plural_forms(catalog: POCatalog, lines: list[str], path: Path) -> Non
         if nplurals is not None and len(indexes) != nplurals and any(entry.msgstr_plural.values()):
             raise InputError(f"plural message has {len(indexes)} msgstr[N] forms, the catalog's Plural-Forms "
                              f"says nplurals={nplurals}", path, keyword_line(lines, entry.linenum))
+
+
+def _plural_forms_line(catalog: POCatalog, lines: list[str]) -> int:
+    """The line of the header's Plural-Forms field (or of the header), looked up for an error only."""
+    header = catalog.header_entry
+    return _field_line(lines, keyword_line(lines, header.linenum), "Plural-Forms") if header is not None else 1
 
 
 def _index_list(indexes: list[int]) -> str:

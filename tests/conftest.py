@@ -25,17 +25,19 @@ set_hypothesis_home_dir(tempfile.mkdtemp(prefix="careglot-hypothesis-"))  # its 
 
 
 def _tree_state(root: Path) -> set[tuple[str, int, int]]:
-    """Every file under the source tree with its size and mtime (bytecode caches left out)."""
-    found = set()
-    for path in root.rglob("*"):
-        parts = path.relative_to(root).parts
-        if parts[0] == ".git" or "__pycache__" in parts or parts[0].endswith(".egg-info"):
-            continue
-        if path.is_file():
-            stat = path.lstat()
-            found.add((str(path.relative_to(root)), stat.st_size, stat.st_mtime_ns))
-        elif path.is_dir():
-            found.add((str(path.relative_to(root)), -1, 0))
+    """Every file and folder under the source tree, files with size and mtime.
+
+    ``.git``, bytecode caches and the editable install's metadata are not descended into.
+    """
+    found: set[tuple[str, int, int]] = set()
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [name for name in subfolders
+                         if name not in (".git", "__pycache__") and not name.endswith(".egg-info")]
+        relative = Path(folder).relative_to(root)
+        found.update((str(relative / name), -1, 0) for name in subfolders)
+        for name in files:
+            stat = os.lstat(os.path.join(folder, name))
+            found.add((str(relative / name), stat.st_size, stat.st_mtime_ns))
     return found
 
 

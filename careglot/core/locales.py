@@ -19,8 +19,12 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from careglot.core.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 _SYNTAX = re.compile(
     r"(?P<language>[A-Za-z]{2,3})"
@@ -114,15 +118,26 @@ def base_language(code: str) -> str:
 
 
 @lru_cache(maxsize=128)
-def has_cldr_data(code: str) -> bool:
-    """Whether Babel has CLDR data (plural rules, date formats, names) for the locale ``code``."""
+def cldr_locale(code: str) -> Locale | None:
+    """Babel's CLDR locale for ``code`` (``sr@latin`` -> ``sr``, ``fr_XK`` -> ``fr`` when CLDR lacks
+    the region), or None when CLDR does not know the language (``tet``) or the code is invalid."""
     from babel import Locale, UnknownLocaleError  # Babel's import is ~0.1 s; only callers that need CLDR pay it
 
     try:
-        Locale.parse(parse_locale(code).gettext)
-    except (LocaleError, UnknownLocaleError, ValueError):
-        return False
-    return True
+        base = parse_locale(code).gettext.partition("@")[0]
+    except LocaleError:
+        return None
+    for candidate in dict.fromkeys((base, base_language(base))):
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None
+
+
+def has_cldr_data(code: str) -> bool:
+    """Whether Babel has CLDR data (plural rules, date formats, names) for the locale ``code``."""
+    return cldr_locale(code) is not None
 
 
 @lru_cache(maxsize=512)

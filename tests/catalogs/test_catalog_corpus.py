@@ -98,6 +98,7 @@ def _careglot_refusal(path: Path) -> str | None:
     try:
         load_catalog(path)
     except InputError as error:
+        assert error.line is not None and str(error).startswith(f"{path}:"), f"no file:line in {error}"
         return str(error)
     return None
 

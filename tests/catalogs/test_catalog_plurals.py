@@ -148,3 +148,14 @@ def test_the_gnu_rule_is_what_the_installed_msginit_writes(tmp_path: Path, local
     header = next(line for line in written.splitlines() if line.startswith('"Plural-Forms:'))
     rule = gnu_rule(locale)
     assert rule is not None and rule.same_as(parse_plural_forms(header[len('"Plural-Forms: '):-3]))
+
+
+def test_a_language_cldr_does_not_know_is_read_checked_and_initialised_with_a_note(workspace_copy: Path,
+                                                                                  run_cli: Runner) -> None:
+    assert run_cli("catalog", "extract", cwd=workspace_copy).code == 0
+    created = run_cli("catalog", "init", "tet", "--domain", "leaflets", cwd=workspace_copy)
+    assert created.code == 0 and "tet is not in the CLDR data" in created.err
+    path = workspace_copy / "locales" / "tet" / "LC_MESSAGES" / "leaflets.po"
+    assert load_catalog(path).metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    checked = run_cli("check", str(path), "--glossary", str(GLOSSARY), cwd=workspace_copy)
+    assert checked.code in (0, 1) and "tet has no CLDR data" in checked.err

@@ -10,7 +10,7 @@ from pathlib import Path
 from careglot.cli.options import add_format_option, add_glossary_option, add_lang_option, glossary_path, workspace_from
 from careglot.cli.workspace import Workspace
 from careglot.core.errors import InputError, UsageError
-from careglot.core.locales import check_locale
+from careglot.core.locales import check_locale, has_cldr_data
 from catalogs.pofile import paused_gc
 from check import CheckContext, all_checks, catalog_locale, check_catalog, read_catalog, select_checks
 from check.report import format_check_list, format_json, format_text, has_errors
@@ -70,6 +70,7 @@ def _run(args: argparse.Namespace) -> int:
     glossary = load_glossary_cached(glossary_path(args, workspace))
     source_cache: dict[str, set[str]] = {}
     reports = []
+    told: set[str] = set()  # locales the user was told have no CLDR data
     paths = _catalog_paths(args.catalogs, workspace)
     if not paths:
         print("careglot: no .po catalogs to check", file=sys.stderr)
@@ -79,6 +80,10 @@ def _run(args: argparse.Namespace) -> int:
         if locale is None and fallback is None:
             raise InputError("catalog has no Language header; pass --lang LOCALE", path)
         locale = check_locale(locale, path) if locale else fallback
+        if locale and locale not in told and not has_cldr_data(locale):
+            told.add(locale)
+            print(f"careglot: note: {locale} has no CLDR data in the installed Babel; its catalogs are "
+                  "checked without CLDR (plural rule compared with GNU msginit's only)", file=sys.stderr)
         context = CheckContext(locale or "", source_lang, glossary, source_cache)
         reports.append(check_catalog(catalog, _shown(path), context, checks))
     print(format_json(reports) if args.format == "json" else format_text(reports))
